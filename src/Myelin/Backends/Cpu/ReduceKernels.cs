@@ -91,8 +91,16 @@ internal static class ReduceKernels
             TensorPrimitives.Subtract(x, max, y);
             TensorPrimitives.Exp(y, y);
             T sum = TensorPrimitives.Sum<T>(y);
-            if (log) TensorPrimitives.Subtract(x, max + T.Log(sum), y);
-            else TensorPrimitives.Divide(y, sum, y);
+            if (log)
+            {
+                // (x − max) − log Σ: subtracting in this order keeps precision when |max| is large.
+                TensorPrimitives.Subtract(x, max, y);
+                TensorPrimitives.Subtract(y, T.Log(sum), y);
+            }
+            else
+            {
+                TensorPrimitives.Divide(y, sum, y);
+            }
         }
     }
 }
