@@ -26,6 +26,7 @@ internal static class Layout
 
     public static bool IsContiguous(ReadOnlySpan<int> shape, ReadOnlySpan<int> strides)
     {
+        if (shape.Contains(0)) return true;
         int expected = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
         {

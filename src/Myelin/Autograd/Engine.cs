@@ -21,6 +21,8 @@ internal static class Engine
     {
         if (gradOutputs is not null && gradOutputs.Count != outputs.Count)
             throw new ArgumentException($"Backward: {outputs.Count} outputs but {gradOutputs.Count} gradients.");
+        // Higher derivatives differentiate through the forward graph again, so it must survive.
+        retainGraph |= createGraph;
         var captured = new Tensor?[capture?.Count ?? 0];
         var nodeGrads = new Dictionary<Node, Tensor>(ReferenceEqualityComparer.Instance);
         var roots = new List<Node>();
