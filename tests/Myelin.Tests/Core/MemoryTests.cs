@@ -1,5 +1,10 @@
 namespace Myelin.Tests.Core;
 
+/// <summary>Runs alone: other tests allocating in parallel would blur the heap measurement.</summary>
+[CollectionDefinition(nameof(MemoryTests), DisableParallelization = true)]
+public sealed class MemoryTestsCollection;
+
+[Collection(nameof(MemoryTests))]
 public class MemoryTests
 {
     [Fact]
