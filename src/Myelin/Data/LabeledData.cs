@@ -2,8 +2,8 @@ namespace Myelin.Data;
 
 /// <summary>
 /// A data set held in memory: one row of <see cref="Features"/> per sample and its
-/// <see cref="Labels"/>. Returned by the built-in data sets (<see cref="Datasets"/>) and
-/// <see cref="CsvData.ToLabeledData"/>.
+/// <see cref="Labels"/>. Returned by the built-in data sets (<see cref="Datasets"/>), the
+/// synthetic generators (<see cref="Synthetic"/>) and <see cref="CsvData.ToLabeledData"/>.
 /// </summary>
 /// <param name="Features">Float32 [N, …]: [N, F] for tables, [N, 1, 28, 28] or [N, 784] for MNIST images.</param>
 /// <param name="Labels">Int64 [N] class indices in 0 … ClassNames.Count − 1 for classification; Float32 targets (e.g. [N, 1]) for regression.</param>
