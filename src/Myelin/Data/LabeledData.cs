@@ -15,4 +15,11 @@ public sealed record LabeledData(Tensor Features, Tensor Labels, IReadOnlyList<s
 
     /// <summary>The number of classes (0 for regression).</summary>
     public int NumClasses => ClassNames.Count;
+
+    /// <summary>
+    /// The samples as a <see cref="TensorDataset"/> over the same tensors (nothing is copied), ready
+    /// for a <see cref="DataLoader"/>: <c>new DataLoader(data.ToDataset(), batchSize: 32, shuffle: true)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Features and labels have different first dimensions.</exception>
+    public TensorDataset ToDataset() => new(Features, Labels);
 }
