@@ -112,12 +112,19 @@ public sealed partial class Tensor
     {
         if (dims.Length != Rank)
             throw new ArgumentException($"Permute: expected {Rank} dimensions for a tensor of shape {Layout.Format(shape)}, got {Layout.Format(dims)}.");
-        var normalized = dims.Select(d => Layout.NormalizeAxis(d, Rank, "Permute")).ToArray();
-        if (normalized.Distinct().Count() != Rank)
-            throw new ArgumentException($"Permute: {Layout.Format(dims)} is not a permutation of the {Rank} axes.");
+        var normalized = new int[Rank];
         var s = new int[Rank];
         var st = new int[Rank];
-        for (int i = 0; i < Rank; i++) { s[i] = shape[normalized[i]]; st[i] = strides[normalized[i]]; }
+        Span<bool> seen = stackalloc bool[Rank];
+        for (int i = 0; i < Rank; i++)
+        {
+            int d = Layout.NormalizeAxis(dims[i], Rank, "Permute");
+            if (seen[d]) throw new ArgumentException($"Permute: {Layout.Format(dims)} is not a permutation of the {Rank} axes.");
+            seen[d] = true;
+            normalized[i] = d;
+            s[i] = shape[d];
+            st[i] = strides[d];
+        }
         return Record(View(s, st, offset), OpKind.Permute, [this], normalized);
     }
 
@@ -125,7 +132,8 @@ public sealed partial class Tensor
     public Tensor Transpose(int dim0, int dim1)
     {
         if (Rank < 2 && dim0 is 0 or -1 && dim1 is 0 or -1) return this;
-        var perm = Enumerable.Range(0, Rank).ToArray();
+        var perm = new int[Rank];
+        for (int i = 0; i < Rank; i++) perm[i] = i;
         int a = Layout.NormalizeAxis(dim0, Rank, "Transpose"), b = Layout.NormalizeAxis(dim1, Rank, "Transpose");
         (perm[a], perm[b]) = (perm[b], perm[a]);
         return Permute(perm);
@@ -238,9 +246,9 @@ public sealed partial class Tensor
     public Tensor Unsqueeze(int dim)
     {
         int d = Layout.NormalizeAxis(dim, Rank + 1, "Unsqueeze");
-        var s = shape.ToList();
-        s.Insert(d, 1);
-        return Reshape([.. s]);
+        var s = new int[Rank + 1];
+        for (int i = 0, j = 0; i <= Rank; i++) s[i] = i == d ? 1 : shape[j++];
+        return Reshape(s);
     }
 
     /// <summary>Merges dimensions <paramref name="startDim"/> … <paramref name="endDim"/> into one, e.g. [N, C, H, W] → [N, C·H·W] with Flatten(1).</summary>
