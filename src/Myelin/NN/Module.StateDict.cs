@@ -44,6 +44,7 @@ public abstract partial class Module
     /// listed in the result.
     /// </param>
     /// <returns>The missing and unexpected keys (both empty after a strict load).</returns>
+    /// <exception cref="ArgumentException">A value is null.</exception>
     /// <exception cref="StateDictMismatchException">
     /// A tensor's shape differs from the module's (always), or keys are missing or unexpected (when
     /// <paramref name="strict"/>). The message names every offending key and both shapes.
@@ -60,8 +61,8 @@ public abstract partial class Module
         {
             if (!stateDict.TryGetValue(key, out var source)) continue;
             if (source is null)
-                shapeErrors.Add($"{key}: the value is null");
-            else if (!source.Shape.SequenceEqual(target.Shape))
+                throw new ArgumentException($"LoadStateDict: the value for key '{key}' is null.", nameof(stateDict));
+            if (!source.Shape.SequenceEqual(target.Shape))
                 shapeErrors.Add($"{key}: copying a tensor of shape {FormatShape(source.Shape)} into a tensor of shape {FormatShape(target.Shape)}");
         }
 

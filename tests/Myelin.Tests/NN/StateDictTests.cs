@@ -122,6 +122,15 @@ public class StateDictTests
     }
 
     [Fact]
+    public void NullValueIsRejectedByKey()
+    {
+        var state = new Linear(2, 1).StateDict();
+        state["bias"] = null!;
+        var error = Assert.Throws<ArgumentException>(() => new Linear(2, 1).LoadStateDict(state));
+        Assert.Contains("'bias' is null", error.Message);
+    }
+
+    [Fact]
     public void ValuesAreConvertedToTheModuleDType()
     {
         var layer = new Linear(2, 1);
