@@ -1,24 +1,24 @@
-using Myelin;
+using Spectre.Console;
 
 namespace Myelin.Cli;
 
 /// <summary>The <c>myelin</c> command-line tool.</summary>
 public static class Program
 {
-    /// <summary>Entry point: <c>myelin train</c> runs the demo training job.</summary>
+    /// <summary>
+    /// Entry point: <c>myelin train | eval | predict | inspect</c>; <c>myelin --help</c> lists them.
+    /// Ctrl+C during training stops after the current batch and still saves the best model so far.
+    /// </summary>
     public static int Main(string[] args)
     {
-        string command = args.Length > 0 ? args[0] : "help";
-        switch (command)
+        using var interrupt = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
         {
-            case "train":
-                return XorDemo.Run(Console.Out);
-            case "help" or "--help" or "-h":
-                Console.WriteLine("usage: myelin train    train a small network on XOR with the autograd engine");
-                return 0;
-            default:
-                Console.Error.WriteLine($"myelin: unknown command '{command}'. Run 'myelin help' for the list of commands.");
-                return 2;
-        }
+            // The first Ctrl+C asks training to stop cleanly; a second one ends the process.
+            if (interrupt.IsCancellationRequested) return;
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        return CliApp.Run(args, AnsiConsole.Console, Console.Error, interrupt.Token);
     }
 }

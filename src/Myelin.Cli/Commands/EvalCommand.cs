@@ -1,0 +1,90 @@
+using Myelin.Cli.Data;
+using Myelin.Cli.Display;
+using Myelin.Cli.Metrics;
+using Myelin.Cli.Modeling;
+using Myelin.Data;
+using Myelin.NN;
+using Spectre.Console;
+
+namespace Myelin.Cli.Commands;
+
+/// <summary>
+/// <c>myelin eval</c>: measures a saved model on a data set's test split (the split made in training, by
+/// default) or on every row of a CSV file: loss, accuracy, macro precision, recall and F1 and the confusion
+/// matrix for a classifier; MAE, RMSE and R² for a regression model.
+/// </summary>
+/// <param name="options">The parsed settings.</param>
+/// <param name="console">Where the tables go.</param>
+public sealed class EvalCommand(EvalOptions options, IAnsiConsole console)
+{
+    /// <summary>Evaluates and prints the results; returns the exit code.</summary>
+    public int Run()
+    {
+        options.Validate();
+        var model = TrainedModel.Load(options.ModelPath);
+        var info = model.Info;
+        var spec = ResolveData(info);
+        int seed = options.Seed ?? info.Seed ?? 42;
+        double validationFraction = options.ValidationFraction ?? info.ValidationFraction ?? 0.15;
+        double testFraction = options.TestFraction ?? info.TestFraction ?? 0.15;
+        OptionChecks.CheckFractions(validationFraction, testFraction);
+
+        var (data, description) = DataCatalog.LoadEvaluationData(spec, seed, validationFraction, testFraction);
+        string source = spec.CsvPath ?? spec.DisplayName;
+        console.Line($"Evaluating {Path.GetFileName(options.ModelPath)} on {description}.");
+        var outputs = model.Forward(model.Prepare(data.Features, source));
+        if (model.IsClassifier) ReportClassification(model, ClassMapping.ToClasses(data, info.ClassNames, source), outputs);
+        else ReportRegression(model, data, outputs);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The data named on the command line, or the built-in data set the model was trained on.</summary>
+    DataSpec ResolveData(ModelFileInfo info)
+    {
+        if (options.Data is { } given)
+        {
+            // A CSV is read with the model's task and, unless told otherwise, the label column used in training.
+            return given.CsvPath is null ? given
+                : given with { Task = info.Task, LabelColumn = given.LabelColumn ?? info.LabelColumn };
+        }
+        if (info.Source is not null && DataSetNames.All.Contains(info.Source))
+            return new DataSpec(info.Source, null);
+        throw CliException.Usage("eval: give the data to evaluate on with --data NAME or --csv FILE.");
+    }
+
+    void ReportClassification(TrainedModel model, LabeledData data, Tensor logits)
+    {
+        var classes = model.Info.ClassNames;
+        if (logits.Rank != 2 || logits.Shape[1] != classes.Count)
+            throw new CliException($"{model.Path}: the model outputs {Shapes.Format(logits.Shape)} for {classes.Count} classes.");
+        double loss = new CrossEntropyLoss().Forward(logits, data.Labels).Item();
+        var report = new ClassificationReport(data.Labels.ToArray<long>(), logits.ArgMax(1).ToArray<long>(), classes.Count);
+
+        var metrics = Tables.Create("Metric", "Value");
+        metrics.AddTextRow("samples", Numbers.Count(report.Count));
+        metrics.AddTextRow("loss", Numbers.Fixed(loss));
+        metrics.AddTextRow("accuracy", Numbers.Percent(report.Accuracy));
+        metrics.AddTextRow("precision (macro)", Numbers.Fixed(report.MacroPrecision));
+        metrics.AddTextRow("recall (macro)", Numbers.Fixed(report.MacroRecall));
+        metrics.AddTextRow("F1 (macro)", Numbers.Fixed(report.MacroF1));
+        console.Write(metrics);
+
+        console.Line("Confusion matrix (rows: true class, columns: predicted class):");
+        var confusion = Tables.Create(["true \\ predicted", .. classes]);
+        for (int t = 0; t < classes.Count; t++)
+            confusion.AddTextRow([classes[t], .. Enumerable.Range(0, classes.Count).Select(p => Numbers.Count(report.Confusion[t, p]))]);
+        console.Write(confusion);
+    }
+
+    void ReportRegression(TrainedModel model, LabeledData data, Tensor outputs)
+    {
+        var report = new RegressionReport(data.Labels.ToArray(), model.ToTargetUnits(outputs));
+        var metrics = Tables.Create("Metric", "Value");
+        metrics.AddTextRow("samples", Numbers.Count(report.Count));
+        metrics.AddTextRow("MSE", Numbers.Fixed(report.MeanSquaredError));
+        metrics.AddTextRow("MAE", Numbers.Fixed(report.MeanAbsoluteError));
+        metrics.AddTextRow("RMSE", Numbers.Fixed(report.RootMeanSquaredError));
+        metrics.AddTextRow("R²", Numbers.Fixed(report.RSquared));
+        console.Write(metrics);
+    }
+}
