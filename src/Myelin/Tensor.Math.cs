@@ -125,6 +125,17 @@ public sealed partial class Tensor
     public Tensor Sigmoid() => Unary(UnaryOp.Sigmoid, OpKind.Sigmoid, "Sigmoid");
     /// <summary>max(x, 0) elementwise (gradient 0 at 0).</summary>
     public Tensor ReLU() => Unary(UnaryOp.Relu, OpKind.Relu, "ReLU");
+    /// <summary>The ReLU gradient g·[x &gt; 0] in one pass (not recorded); x and g share a shape and dtype.</summary>
+    internal static Tensor ReluBackward(Tensor x, Tensor g)
+    {
+        var input = x.IsContiguous ? x : StridedCopy.ToContiguous(x);
+        var upstream = g.IsContiguous && Layout.SameShape(g.shape, x.shape) ? g : StridedCopy.ToContiguous(g.Expand(x.shape));
+        var result = Uninitialized((int[])x.shape.Clone(), x.DType);
+        if (x.DType == DType.Float32) ActivationGradients.ReluBackward<float>(input.Span<float>(), upstream.Span<float>(), result.Span<float>());
+        else ActivationGradients.ReluBackward<double>(input.Span<double>(), upstream.Span<double>(), result.Span<double>());
+        return result;
+    }
+
     /// <summary>x for x &gt; 0, slope·x otherwise.</summary>
     public Tensor LeakyReLU(double negativeSlope = 0.01) => Unary(UnaryOp.LeakyRelu, OpKind.LeakyRelu, "LeakyReLU", negativeSlope);
     /// <summary>The error function erf x elementwise.</summary>
