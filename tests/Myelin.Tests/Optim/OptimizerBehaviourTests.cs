@@ -189,4 +189,30 @@ public class OptimizerBehaviourTests
         problem.Train(optimizer, 200);
         Assert.True(problem.Loss().Item() < start / 2, $"loss went from {start} to {problem.Loss().Item()}");
     }
+
+    public static IEnumerable<object[]> AllKinds => new (string, Func<Tensor[], Optimizer>)[]
+    {
+        ("SGD", ps => new SGD(ps, lr: 0.01, momentum: 0.9, weightDecay: 0.01, nesterov: true)),
+        ("Adam", ps => new Adam(ps, weightDecay: 0.01, amsgrad: true)),
+        ("AdamW", ps => new AdamW(ps)),
+        ("RMSprop", ps => new RMSprop(ps, momentum: 0.9, centered: true, weightDecay: 0.01)),
+        ("Adagrad", ps => new Adagrad(ps, lrDecay: 0.01, weightDecay: 0.01)),
+    }.Select(c => new object[] { c.Item1, c.Item2 });
+
+    [Theory]
+    [MemberData(nameof(AllKinds))]
+    public void StepsAllocateNothingInProportionToTheParameters(string name, Func<Tensor[], Optimizer> create)
+    {
+        // 100k-element parameters: one temporary per step would cost 400 KB.
+        Tensor[] parameters = [Tensor.Randn([1000, 100], new Generator(1)).RequireGrad(), Tensor.Randn([1000, 100], new Generator(2), DType.Float64).RequireGrad()];
+        foreach (var p in parameters) p.Grad = Tensor.OnesLike(p);
+        var optimizer = create(parameters);
+        optimizer.Step();   // creates the state and grows the work arrays
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++) optimizer.Step();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 20 * 1024, $"{name}: 20 steps allocated {allocated} bytes");
+    }
 }

@@ -71,8 +71,8 @@ internal static class MatMulKernel
         if (!folded && !MatrixLayout(a, out transA, out lda)) throw new InvalidOperationException("Internal: MatMul operand layout.");
         if (!MatrixLayout(b, out transB, out ldb)) throw new InvalidOperationException("Internal: MatMul operand layout.");
         if (output.DType == DType.Float32)
-            FallbackGemm.Multiply(transA, transB, m, n, k, a.Data<float>(), aOffset, lda, b.Data<float>(), bOffset, ldb, output.Data<float>(), cOffset, n, false);
+            Gemm.Multiply(transA, transB, m, n, k, a.Data<float>(), aOffset, lda, b.Data<float>(), bOffset, ldb, output.Data<float>(), cOffset, n, false);
         else
-            FallbackGemm.Multiply(transA, transB, m, n, k, a.Data<double>(), aOffset, lda, b.Data<double>(), bOffset, ldb, output.Data<double>(), cOffset, n, false);
+            Gemm.Multiply(transA, transB, m, n, k, a.Data<double>(), aOffset, lda, b.Data<double>(), bOffset, ldb, output.Data<double>(), cOffset, n, false);
     }
 }
