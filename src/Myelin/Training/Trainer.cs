@@ -48,7 +48,8 @@ public sealed class Trainer
         Optimizer = optimizer;
         Loss = loss;
         Options = options;
-        shuffleGenerator = options.ShuffleSeed is int seed ? new Generator(unchecked((ulong)seed)) : Generator.Default;
+        shuffleGenerator = options.ShuffleGenerator
+            ?? (options.ShuffleSeed is int seed ? new Generator(unchecked((ulong)seed)) : Generator.Default);
     }
 
     /// <summary>The model being trained.</summary>
@@ -240,6 +241,6 @@ public sealed class Trainer
     internal void ClipGradients()
     {
         if (Options.GradientClipNorm is double maxNorm)
-            GradientNormClipper.Clip(Optimizer.ParameterGroups.SelectMany(g => g.Parameters), maxNorm);
+            GradientClipping.ClipGradNorm(Optimizer.ParameterGroups.SelectMany(g => g.Parameters), maxNorm);
     }
 }

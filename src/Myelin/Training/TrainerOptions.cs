@@ -30,8 +30,16 @@ public sealed class TrainerOptions
     public int? ShuffleSeed { get; init; }
 
     /// <summary>
+    /// A generator to draw the shuffle orders from instead of <see cref="ShuffleSeed"/> — for example
+    /// one saved and restored with <c>Myelin.IO.Checkpoint</c>, so that a resumed run continues with
+    /// the orders the interrupted one would have used. Set at most one of the two.
+    /// </summary>
+    public Generator? ShuffleGenerator { get; init; }
+
+    /// <summary>
     /// When set, the gradients of all parameters are scaled down together before each step so that
-    /// their total L2 norm is at most this value (PyTorch's <c>clip_grad_norm_</c>). Null (the default)
+    /// their total L2 norm is at most this value (<see cref="GradientClipping.ClipGradNorm"/>, PyTorch's
+    /// <c>clip_grad_norm_</c>). Null (the default)
     /// leaves them as they are.
     /// </summary>
     public double? GradientClipNorm { get; init; }
@@ -53,6 +61,8 @@ public sealed class TrainerOptions
     {
         if (BatchSize < 1)
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"TrainerOptions: BatchSize must be at least 1, got {BatchSize}.");
+        if (ShuffleSeed is not null && ShuffleGenerator is not null)
+            throw new ArgumentException("TrainerOptions: set either ShuffleSeed or ShuffleGenerator, not both.", nameof(ShuffleGenerator));
         if (GradientClipNorm is double clip && !(clip > 0 && double.IsFinite(clip)))
             throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), clip, $"TrainerOptions: GradientClipNorm must be a finite number > 0, got {clip}.");
         if (!Enum.IsDefined(SchedulerInterval))
