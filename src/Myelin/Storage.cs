@@ -28,4 +28,18 @@ internal sealed class Storage
         DType.Bool => new bool[length],
         _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
     }, dtype);
+
+    /// <summary>
+    /// Storage whose contents are garbage until written: for kernel outputs that overwrite every
+    /// element, it skips the runtime's zeroing of large arrays.
+    /// </summary>
+    public static Storage AllocateUninitialized(DType dtype, int length) => new(dtype switch
+    {
+        DType.Float32 => GC.AllocateUninitializedArray<float>(length),
+        DType.Float64 => GC.AllocateUninitializedArray<double>(length),
+        DType.Int64 => GC.AllocateUninitializedArray<long>(length),
+        DType.Int32 => GC.AllocateUninitializedArray<int>(length),
+        DType.Bool => GC.AllocateUninitializedArray<bool>(length),
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
+    }, dtype);
 }

@@ -69,7 +69,7 @@ public sealed partial class Tensor
     {
         if (dtype == DType) return this;
         var source = IsContiguous ? this : StridedCopy.ToContiguous(this);
-        var result = Empty((int[])shape.Clone(), dtype);
+        var result = Uninitialized((int[])shape.Clone(), dtype);
         int n = NumElements;
         switch (dtype)
         {

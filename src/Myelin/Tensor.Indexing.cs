@@ -28,7 +28,7 @@ public sealed partial class Tensor
             if (k != d && idx.shape[k] > shape[k])
                 throw new ArgumentException($"Gather: index shape {Layout.Format(idx.shape)} exceeds input shape {Layout.Format(shape)} in dimension {k}.");
         var input = StridedCopy.ToContiguous(this);
-        var output = Empty((int[])idx.shape.Clone(), DType);
+        var output = Uninitialized((int[])idx.shape.Clone(), DType);
         var indices = idx.ToArray<long>();
         switch (DType)
         {
@@ -84,7 +84,7 @@ public sealed partial class Tensor
         var (outer, size, inner) = Split3(shape, d);
         var outShape = (int[])shape.Clone();
         outShape[d] = idx.NumElements;
-        var output = Empty(outShape, DType);
+        var output = Uninitialized(outShape, DType);
         var indices = idx.ToArray<long>();
         switch (DType)
         {

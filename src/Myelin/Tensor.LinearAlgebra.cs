@@ -27,7 +27,7 @@ public sealed partial class Tensor
         var left = a.To(dtype);
         var right = b.To(dtype);
         var batch = Layout.Broadcast(a.shape[..^2], b.shape[..^2], "MatMul");
-        var output = Empty([.. batch, m, n], dtype);
+        var output = Uninitialized([.. batch, m, n], dtype);
         MatMulKernel.Run(left, right, output, batch, m, n, k);
         return Record(output, OpKind.MatMul, [left, right]);
     }

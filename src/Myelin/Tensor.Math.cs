@@ -40,7 +40,7 @@ public sealed partial class Tensor
         var shape = Layout.Broadcast(a.shape, b.shape, name);
         var left = a.To(dtype);
         var right = b.To(dtype);
-        var output = Empty(shape, dtype);
+        var output = Uninitialized(shape, dtype);
         ElementwiseKernels.Binary(op, left, Layout.BroadcastStrides(left.shape, left.strides, shape),
             right, Layout.BroadcastStrides(right.shape, right.strides, shape), output);
         return Record(output, kind, [left, right]);
@@ -90,7 +90,7 @@ public sealed partial class Tensor
         if (!integerOk) RequireFloat(name);
         if (DType == DType.Bool) throw new ArgumentException($"{name}: not supported for Bool tensors.");
         var input = IsContiguous ? this : StridedCopy.ToContiguous(this);
-        var output = Empty((int[])shape.Clone(), DType);
+        var output = Uninitialized((int[])shape.Clone(), DType);
         switch (DType)
         {
             case DType.Float32: ElementwiseKernels.Unary<float>(op, input.Span<float>(), output.Span<float>(), parameter); break;
@@ -125,6 +125,17 @@ public sealed partial class Tensor
     public Tensor Sigmoid() => Unary(UnaryOp.Sigmoid, OpKind.Sigmoid, "Sigmoid");
     /// <summary>max(x, 0) elementwise (gradient 0 at 0).</summary>
     public Tensor ReLU() => Unary(UnaryOp.Relu, OpKind.Relu, "ReLU");
+    /// <summary>The ReLU gradient g·[x &gt; 0] in one pass (not recorded); x and g share a shape and dtype.</summary>
+    internal static Tensor ReluBackward(Tensor x, Tensor g)
+    {
+        var input = x.IsContiguous ? x : StridedCopy.ToContiguous(x);
+        var upstream = g.IsContiguous && Layout.SameShape(g.shape, x.shape) ? g : StridedCopy.ToContiguous(g.Expand(x.shape));
+        var result = Uninitialized((int[])x.shape.Clone(), x.DType);
+        if (x.DType == DType.Float32) ActivationGradients.ReluBackward<float>(input.Span<float>(), upstream.Span<float>(), result.Span<float>());
+        else ActivationGradients.ReluBackward<double>(input.Span<double>(), upstream.Span<double>(), result.Span<double>());
+        return result;
+    }
+
     /// <summary>x for x &gt; 0, slope·x otherwise.</summary>
     public Tensor LeakyReLU(double negativeSlope = 0.01) => Unary(UnaryOp.LeakyRelu, OpKind.LeakyRelu, "LeakyReLU", negativeSlope);
     /// <summary>The error function erf x elementwise.</summary>
@@ -170,7 +181,7 @@ public sealed partial class Tensor
         var shape = Layout.Broadcast(Layout.Broadcast(condition.shape, whenTrue.shape, "Where"), whenFalse.shape, "Where");
         var a = whenTrue.To(dtype);
         var b = whenFalse.To(dtype);
-        var output = Empty(shape, dtype);
+        var output = Uninitialized(shape, dtype);
         ElementwiseKernels.Where(condition, Layout.BroadcastStrides(condition.shape, condition.strides, shape),
             a, Layout.BroadcastStrides(a.shape, a.strides, shape), b, Layout.BroadcastStrides(b.shape, b.strides, shape), output);
         return Record(output, OpKind.Where, [condition, a, b]);
@@ -191,7 +202,7 @@ public sealed partial class Tensor
         var shape = Layout.Broadcast(this.shape, other.shape, name);
         var a = Detach().To(dtype);
         var b = other.Detach().To(dtype);
-        var output = Empty(shape, DType.Bool);
+        var output = Uninitialized(shape, DType.Bool);
         ElementwiseKernels.Compare(op, a, Layout.BroadcastStrides(a.shape, a.strides, shape), b, Layout.BroadcastStrides(b.shape, b.strides, shape), output);
         return output;
     }
@@ -226,7 +237,7 @@ public sealed partial class Tensor
         if (DType != DType.Bool || other.DType != DType.Bool)
             throw new ArgumentException($"{name}: both operands must be Bool, got {DType} and {other.DType}.");
         var shape = Layout.Broadcast(this.shape, other.shape, name);
-        var output = Empty(shape, DType.Bool);
+        var output = Uninitialized(shape, DType.Bool);
         ElementwiseKernels.Logical(op, this, Layout.BroadcastStrides(this.shape, strides, shape), other, Layout.BroadcastStrides(other.shape, other.strides, shape), output);
         return output;
     }

@@ -36,7 +36,7 @@ public sealed partial class Tensor
             for (int d = first; d <= last; d++) length *= currentShape[d];
             for (int d = last + 1; d < currentShape.Length; d++) inner *= currentShape[d];
             for (int d = first; d <= last; d++) currentShape[d] = 1;
-            var next = Empty((int[])currentShape.Clone(), current.DType);
+            var next = Uninitialized((int[])currentShape.Clone(), current.DType);
             switch (current.DType)
             {
                 case DType.Float32: ReduceKernels.Reduce<float>(op, current.Span<float>(), next.Span<float>(), outer, length, inner); break;
@@ -123,7 +123,7 @@ public sealed partial class Tensor
         int outer = 1, inner = 1, length = Rank == 0 ? 1 : shape[a];
         for (int d = 0; d < a; d++) outer *= shape[d];
         for (int d = a + 1; d < Rank; d++) inner *= shape[d];
-        var result = Empty(ReducedShape(shape, Rank == 0 ? [] : [a], keepDim), DType.Int64);
+        var result = Uninitialized(ReducedShape(shape, Rank == 0 ? [] : [a], keepDim), DType.Int64);
         switch (DType)
         {
             case DType.Float32: ReduceKernels.ArgReduce<float>(max, input.Span<float>(), result.Span<long>(), outer, length, inner); break;
@@ -191,7 +191,7 @@ public sealed partial class Tensor
         int last = Rank - 1;
         var moved = a == last ? this : TransposeView(a, last);
         var input = moved.IsContiguous ? moved : StridedCopy.ToContiguous(moved);
-        var output = Empty((int[])input.shape.Clone(), DType);
+        var output = Uninitialized((int[])input.shape.Clone(), DType);
         int n = shape[a], rows = n == 0 ? 0 : NumElements / n;
         if (DType == DType.Float32) ReduceKernels.SoftmaxRows<float>(input.Span<float>(), output.Span<float>(), rows, n, log);
         else ReduceKernels.SoftmaxRows<double>(input.Span<double>(), output.Span<double>(), rows, n, log);

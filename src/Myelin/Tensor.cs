@@ -42,6 +42,10 @@ public sealed partial class Tensor
     internal static Tensor Empty(int[] shape, DType dtype) =>
         new(Storage.Allocate(dtype, Layout.NumElements(shape)), shape);
 
+    /// <summary>A contiguous tensor with unspecified contents, for a kernel that writes every element.</summary>
+    internal static Tensor Uninitialized(int[] shape, DType dtype) =>
+        new(Storage.AllocateUninitialized(dtype, Layout.NumElements(shape)), shape);
+
     /// <summary>The size of each dimension, outermost first.</summary>
     public ImmutableArray<int> Shape => ImmutableCollectionsMarshal.AsImmutableArray(shape);
 

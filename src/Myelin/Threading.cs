@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Myelin;
@@ -10,6 +12,10 @@ namespace Myelin;
 /// The initial limit comes from the environment variable <c>MYELIN_NUM_THREADS</c> when it holds
 /// a positive integer, and is <see cref="Environment.ProcessorCount"/> otherwise. Kernels never
 /// split a sum across threads, so results are bit-for-bit the same for every thread count.
+/// <para>Kernels run on the calling thread plus up to <see cref="MaxThreads"/> − 1 helper threads
+/// of Myelin's own. After a parallel loop, helpers keep polling for the next one for a fraction of
+/// a millisecond before they sleep, because waking a sleeping thread can take longer than a whole
+/// small kernel; training runs kernel after kernel, so the helpers rarely sleep.</para>
 /// </remarks>
 public static class Threading
 {
@@ -47,30 +53,31 @@ public static class Threading
     /// <summary>
     /// Runs <paramref name="body"/> for every index in [0, <paramref name="count"/>) on up to
     /// <see cref="MaxThreads"/> threads and returns when all have finished. Indices are handed
-    /// out one at a time, so uneven items balance themselves. The calling thread takes part,
-    /// so a loop started from a pool thread cannot starve. The first exception thrown by a body
-    /// is rethrown here after the loop has stopped.
+    /// out one at a time, so uneven items balance themselves. The calling thread takes part and
+    /// only waits for items a helper has already started, so a loop can never wait on a helper
+    /// that is busy elsewhere (nested loops are safe). The first exception thrown by a body is
+    /// rethrown here after the loop has stopped. <paramref name="maxThreads"/> lowers the limit
+    /// further for loops too small to keep many threads busy.
     /// </summary>
-    internal static void ParallelFor(int count, Action<int> body)
+    internal static void ParallelFor(int count, Action<int> body, int maxThreads = int.MaxValue)
     {
-        int workers = Math.Min(MaxThreads, count);
-        if (workers <= 1)
+        int threads = Math.Min(Math.Min(MaxThreads, maxThreads), count);
+        if (threads <= 1)
         {
             for (int i = 0; i < count; i++) body(i);
             return;
         }
 
-        // One small object per loop; the same object is queued once per helper thread.
+        // One small object per loop, offered once to each helper wanted.
         var loop = new ParallelLoop(count, body);
-        for (int w = 1; w < workers; w++)
-            ThreadPool.UnsafeQueueUserWorkItem(loop, preferLocal: false);
+        Helpers.Offer(loop, threads - 1);
         loop.RunItems();
         loop.WaitForAllItems();
         loop.Failure?.Throw();
     }
 
     /// <summary>The shared state of one <see cref="ParallelFor"/> call.</summary>
-    sealed class ParallelLoop(int count, Action<int> body) : IThreadPoolWorkItem
+    sealed class ParallelLoop(int count, Action<int> body)
     {
         int nextIndex = -1;
         int finishedItems;
@@ -78,9 +85,7 @@ public static class Threading
 
         public ExceptionDispatchInfo? Failure;
 
-        public void Execute() => RunItems();
-
-        /// <summary>Claims and runs items until none are left; late helpers find none and return.</summary>
+        /// <summary>Claims and runs items until none are left; a late helper finds none and returns.</summary>
         public void RunItems()
         {
             int index;
@@ -105,15 +110,80 @@ public static class Threading
             }
         }
 
-        /// <summary>Waits for items still running on helper threads: a short spin, then a blocking wait.</summary>
+        /// <summary>Waits for items still running on helpers: spinning at first, then blocking.</summary>
         public void WaitForAllItems()
         {
-            var spinner = new SpinWait();
-            while (!allFinished && !spinner.NextSpinWillYield) spinner.SpinOnce();
+            if (allFinished) return;
+            long spinUntil = Stopwatch.GetTimestamp() + Helpers.SpinTicks;
+            while (!allFinished && Stopwatch.GetTimestamp() < spinUntil) Thread.SpinWait(20);
             if (allFinished) return;
             lock (this)
             {
                 while (!allFinished) Monitor.Wait(this);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Myelin's helper threads: background threads started on demand, which take loops from a
+    /// shared queue, poll the queue for a short while when it runs dry, and then sleep.
+    /// </summary>
+    static class Helpers
+    {
+        /// <summary>How long an idle helper (or a waiting caller) polls before it sleeps: 200 µs.</summary>
+        public static readonly long SpinTicks = Stopwatch.Frequency / 5000;
+
+        static readonly ConcurrentQueue<ParallelLoop> offers = new();
+        static readonly SemaphoreSlim wakeUp = new(0);
+        static readonly object startLock = new();
+        static int started;
+        static int sleeping;
+
+        /// <summary>Offers <paramref name="loop"/> to <paramref name="helpers"/> helpers, starting or waking them as needed.</summary>
+        public static void Offer(ParallelLoop loop, int helpers)
+        {
+            if (Volatile.Read(ref started) < helpers) StartHelpers(helpers);
+            for (int i = 0; i < helpers; i++) offers.Enqueue(loop);
+            // Enqueue before reading the sleeper count (both are full fences), and a helper counts
+            // itself as sleeping before it looks at the queue a last time: no offer goes unseen.
+            int asleep = Volatile.Read(ref sleeping);
+            if (asleep > 0) wakeUp.Release(Math.Min(asleep, helpers));
+        }
+
+        static void StartHelpers(int wanted)
+        {
+            lock (startLock)
+            {
+                while (started < wanted)
+                {
+                    var thread = new Thread(Work)
+                    {
+                        IsBackground = true,
+                        Name = $"Myelin helper {started + 1}",
+                    };
+                    thread.Start();
+                    Interlocked.Increment(ref started);
+                }
+            }
+        }
+
+        static void Work()
+        {
+            while (true)
+            {
+                if (offers.TryDequeue(out ParallelLoop? loop))
+                {
+                    loop.RunItems();
+                    continue;
+                }
+
+                long spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
+                while (offers.IsEmpty && Stopwatch.GetTimestamp() < spinUntil) Thread.SpinWait(20);
+                if (!offers.IsEmpty) continue;
+
+                Interlocked.Increment(ref sleeping);
+                if (offers.IsEmpty) wakeUp.Wait();
+                Interlocked.Decrement(ref sleeping);
             }
         }
     }

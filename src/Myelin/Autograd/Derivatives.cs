@@ -66,7 +66,7 @@ internal static class Derivatives
             // d σ(a) = σ(a)(1 − σ(a))·da
             case OpKind.Sigmoid: return [g * Y() * (1.0 - Y())];
             // d relu(a) = [a > 0]·da
-            case OpKind.Relu: return [Tensor.Where(A().Gt(0), g, 0.0)];
+            case OpKind.Relu: return [Autograd.IsGradEnabled ? Tensor.Where(A().Gt(0), g, 0.0) : Tensor.ReluBackward(A(), g)];
             // d leaky(a) = (a > 0 ? 1 : slope)·da
             case OpKind.LeakyRelu: return [Tensor.Where(A().Gt(0), g, g * node.Scalar)];
             // d erf a = (2/√π)·e^(−a²)·da

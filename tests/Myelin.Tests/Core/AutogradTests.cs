@@ -98,6 +98,18 @@ public class AutogradTests
     }
 
     [Fact]
+    public void FusedAndCompositeReluGradientsAgree()
+    {
+        // Without createGraph the engine uses the fused kernel; with it, the composite rule.
+        var x = Tensor.FromArray(new[] { -2.0, -0.5, 0.5, 3.0, 0.0, 1.0, -1.0, 2.0, 4.0, -4.0 }).RequireGrad();
+        var weights = Tensor.Arange(1, 11, 1, DType.Float64);
+        var fused = Autograd.Grad((x.ReLU() * weights).Sum(), x);
+        var composite = Autograd.Grad((x.ReLU() * weights).Sum(), x, createGraph: true);
+        Assert.Equal(fused.ToArray<double>(), composite.ToArray<double>());
+        Assert.Equal(new[] { 0.0, 0, 3, 4, 0, 6, 0, 8, 9, 0 }, fused.ToArray<double>());
+    }
+
+    [Fact]
     public void DeepChainDoesNotOverflowTheStack()
     {
         var x = Tensor.Scalar(1).RequireGrad();

@@ -238,6 +238,14 @@ public class TensorTests
     }
 
     [Fact]
+    public void MatMulWithEmptyInnerDimensionGivesZeros()
+    {
+        var garbage = Tensor.Full([3, 4], 7).MatMul(Tensor.Ones(4, 4)); // leave non-zero memory behind
+        Assert.Equal(new float[12], Tensor.Zeros(3, 0).MatMul(Tensor.Zeros(0, 4)).ToArray());
+        Assert.Equal(28f, garbage.ToArray()[0]);
+    }
+
+    [Fact]
     public void ErrorsNameTheOpAndShapes()
     {
         var ex1 = Assert.Throws<ArgumentException>(() => Tensor.Zeros(64, 784).MatMul(Tensor.Zeros(128, 10)));

@@ -129,10 +129,13 @@ public class GemmTests
     static void CheckDouble(Problem problem, bool accumulate, string what)
         => AssertClose(problem.Reference(accumulate), problem.RunDouble(accumulate), problem.K, Math.Pow(2, -52), what);
 
+    // Tiny, single-row, few-row and larger shapes, so that every layout goes through both the
+    // direct and the packed paths, with edge tiles and vector tails in both dimensions.
     static readonly (int M, int N, int K)[] OddShapes =
     [
         (1, 1, 1), (1, 7, 17), (7, 1, 17), (7, 17, 1), (17, 7, 255), (7, 255, 17),
         (1, 300, 255), (255, 1, 17), (13, 33, 7), (25, 65, 300), (37, 70, 513),
+        (70, 45, 130), (130, 33, 70), (90, 3, 40),
     ];
 
     [Theory]

@@ -117,18 +117,15 @@ internal static class ElementwiseKernels
         {
             int ao = offsets[0], bo = offsets[1], oo = offsets[2];
             int sa = strides[0], sb = strides[1], so = strides[2];
-            for (int i = 0; i < n; i++)
+            // One loop per comparison keeps the branch out of the inner loop.
+            switch (Op)
             {
-                T x = A[ao + i * sa], y = B[bo + i * sb];
-                Out[oo + i * so] = Op switch
-                {
-                    CompareOp.Equal => x == y,
-                    CompareOp.NotEqual => x != y,
-                    CompareOp.Less => x < y,
-                    CompareOp.LessEqual => x <= y,
-                    CompareOp.Greater => x > y,
-                    _ => x >= y,
-                };
+                case CompareOp.Equal: for (int i = 0; i < n; i++) Out[oo + i * so] = A[ao + i * sa] == B[bo + i * sb]; break;
+                case CompareOp.NotEqual: for (int i = 0; i < n; i++) Out[oo + i * so] = A[ao + i * sa] != B[bo + i * sb]; break;
+                case CompareOp.Less: for (int i = 0; i < n; i++) Out[oo + i * so] = A[ao + i * sa] < B[bo + i * sb]; break;
+                case CompareOp.LessEqual: for (int i = 0; i < n; i++) Out[oo + i * so] = A[ao + i * sa] <= B[bo + i * sb]; break;
+                case CompareOp.Greater: for (int i = 0; i < n; i++) Out[oo + i * so] = A[ao + i * sa] > B[bo + i * sb]; break;
+                default: for (int i = 0; i < n; i++) Out[oo + i * so] = A[ao + i * sa] >= B[bo + i * sb]; break;
             }
         }
     }

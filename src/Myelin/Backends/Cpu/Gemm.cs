@@ -20,8 +20,27 @@ namespace Myelin.Backends.Cpu;
 /// </remarks>
 internal static unsafe class Gemm
 {
-    /// <summary>Products with at most this many multiply-adds skip packing (when their shape allows).</summary>
-    const long DirectWork = 32 * 32 * 32;
+    /// <summary>Products with at most this many multiply-adds always skip packing (when their layout allows).</summary>
+    const long TinyWork = 16 * 16 * 16;
+
+    /// <summary>Up to this many rows of A, the direct products beat packing (measured on Zen 4).</summary>
+    const int FewRows = 16;
+
+    /// <summary>Up to this many rows, a direct product with B still beats packing while B stays in cache.</summary>
+    const int SomeRows = 64;
+
+    /// <summary>Size in bytes of a B that the direct row-times-B product reuses from the L2 cache.</summary>
+    const long CachedBBytes = 1 << 20;
+
+    /// <summary>
+    /// Multiply-adds worth one more thread: about 5 µs of work, well above the cost of handing
+    /// work to a helper that is awake (about 1 µs).
+    /// </summary>
+    const long WorkPerThread = 1 << 18;
+
+    /// <summary>How many threads a product of <paramref name="multiplyAdds"/> multiply-adds should use.</summary>
+    internal static int ThreadsFor(long multiplyAdds)
+        => (int)Math.Clamp(multiplyAdds / WorkPerThread, 1, Threading.MaxThreads);
 
     /// <summary>
     /// C[m×n] (+)= op(A)[m×k] · op(B)[k×n] in float32. Element (i, p) of op(A) is
@@ -91,20 +110,37 @@ internal static unsafe class Gemm
     }
 
     /// <summary>Chooses between the direct and the blocked product for one vector width.</summary>
-    static void Dispatch<T, TVec, TOps, TKernel>(in GemmOperands<T> operands, bool transA, bool transB)
+    static void Dispatch<T, TVec, TOps, TKernel>(in GemmOperands<T> op, bool transA, bool transB)
         where T : unmanaged, INumberBase<T>
         where TOps : IGemmVector<T, TVec>
         where TKernel : IGemmMicroKernel<T>
     {
-        // A single row of A (one sample through a layer) or a tiny product: packing would cost
-        // more than it saves. The layout must suit one of the two direct shapes.
-        bool small = operands.M == 1 || (long)operands.M * operands.N * operands.K <= DirectWork;
-        if (small && !transB)
-            GemmDirect.RowsTimesB<T, TVec, TOps>(operands);
-        else if (small && !transA)
-            GemmDirect.RowDotRows<T, TVec, TOps>(operands);
-        else
-            GemmBlocked.Multiply<T, TVec, TOps, TKernel>(operands);
+        // Packing pays for itself only when each packed element is used many times: it is
+        // skipped for a single row of A (one sample through a layer), tiny products, few rows,
+        // and (for dot products) few columns. The choice depends on the shape alone, never on
+        // the thread count, so results stay the same for every thread count.
+        int m = op.M, n = op.N, k = op.K;
+        bool tiny = (long)m * n * k <= TinyWork;
+        if (!transB)
+        {
+            bool bInCache = (long)k * n * sizeof(T) <= CachedBBytes;
+            if (m == 1 || tiny || (n >= 4 && (m <= FewRows || (m <= SomeRows && bInCache))))
+            {
+                GemmDirect.RowsTimesB<T, TVec, TOps>(op);
+                return;
+            }
+        }
+        else if (!transA)
+        {
+            // Dot products need length to amortise adding up the vector lanes at the end.
+            bool longDots = k >= 4 * TOps.Count;
+            if (m == 1 || tiny || (longDots && (m <= FewRows || n <= TOps.Count)))
+            {
+                GemmDirect.RowDotRows<T, TVec, TOps>(op);
+                return;
+            }
+        }
+        GemmBlocked.Multiply<T, TVec, TOps, TKernel>(op);
     }
 
     /// <summary>Checks that every element of a rows × cols matrix at offset with row stride ld lies inside the array.</summary>

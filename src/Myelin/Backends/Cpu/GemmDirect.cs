@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Myelin.Backends.Cpu;
 
@@ -16,8 +17,11 @@ namespace Myelin.Backends.Cpu;
 /// </summary>
 internal static unsafe class GemmDirect
 {
-    /// <summary>Multiply-adds above which a direct product is worth spreading over threads.</summary>
-    const long ParallelWork = 1L << 20;
+    /// <summary>Rows of B (steps of k) per pass of <c>RowsTimesB</c>.</summary>
+    const int RowsTimesBSlice = 128;
+
+    /// <summary>Bytes of B in one block that all rows of A use before moving on (a quarter of L2).</summary>
+    const int ColumnBlockBytes = 256 * 1024;
 
     /// <summary>C (+)= op(A)·B with B not transposed.</summary>
     public static void RowsTimesB<T, TVec, TOps>(in GemmOperands<T> op)
@@ -47,9 +51,9 @@ internal static unsafe class GemmDirect
     /// </summary>
     static bool TryRunInParallel<T>(in GemmOperands<T> op, int group, ColumnRange<T> run) where T : unmanaged
     {
-        int threads = Threading.MaxThreads;
+        int threads = Gemm.ThreadsFor((long)op.M * op.N * op.K);
         int groups = op.N / group;
-        if (threads == 1 || groups < 2 || (long)op.M * op.N * op.K < ParallelWork) return false;
+        if (threads == 1 || groups < 2) return false;
 
         int chunks = Math.Min(groups, 4 * threads);
         int groupsPerChunk = (groups + chunks - 1) / chunks;
@@ -60,7 +64,7 @@ internal static unsafe class GemmDirect
             int start = chunk * groupsPerChunk * group;
             int end = chunk == chunks - 1 ? operands.N : start + groupsPerChunk * group;
             run(operands, start, end);
-        });
+        }, threads);
         return true;
     }
 
@@ -68,45 +72,142 @@ internal static unsafe class GemmDirect
         where T : unmanaged, INumberBase<T>
         where TOps : IGemmVector<T, TVec>
     {
+        // colStart is a whole number of vectors from column 0, so every column takes the same
+        // path (and gets the same rounding) however the columns are split between threads.
+        int vectorEnd = colStart + (colEnd - colStart) / TOps.Count * TOps.Count;
+
+        // Slices of k keep the rows of B walked by one group of columns few, so that they stay
+        // in the TLB and caches when the next group of columns reads the same rows.
+        // Within a slice, a block of columns is finished for all rows before the next, so the
+        // block of B (RowsTimesBSlice × ColumnBlock) is read from memory once and then from cache.
+        int columnBlock = ColumnBlockBytes / RowsTimesBSlice / sizeof(T);
+        for (int p0 = 0; p0 < op.K && vectorEnd > colStart; p0 += RowsTimesBSlice)
+        {
+            GemmOperands<T> slice = op.SliceK(p0, Math.Min(RowsTimesBSlice, op.K - p0));
+            for (int j0 = colStart; j0 < vectorEnd; j0 += columnBlock)
+            {
+                int j1 = Math.Min(j0 + columnBlock, vectorEnd);
+                int i = 0;
+                for (; i + 4 <= slice.M; i += 4) FourRowsTimesB<T, TVec, TOps>(slice, i, j0, j1);
+                for (; i < slice.M; i++) OneRowTimesB<T, TVec, TOps>(slice, i, j0, j1);
+            }
+        }
+
+        // Columns left over: 128-bit vectors when this pass used wider ones, then scalars.
+        if (vectorEnd == colEnd) return;
+        if (TOps.Count > Vector128<T>.Count && Vector128.IsHardwareAccelerated)
+        {
+            RowsTimesB<T, Vector128<T>, Vector128Ops<T>>(op, vectorEnd, colEnd);
+        }
+        else
+        {
+            for (int i = 0; i < op.M; i++) ScalarColumns(op, i, vectorEnd, colEnd);
+        }
+    }
+
+    /// <summary>Four rows of C at once, over whole vectors of columns: each load of B feeds four multiply-adds.</summary>
+    static void FourRowsTimesB<T, TVec, TOps>(in GemmOperands<T> op, int i, int colStart, int colEnd)
+        where T : unmanaged, INumberBase<T>
+        where TOps : IGemmVector<T, TVec>
+    {
+        int w = TOps.Count, k = op.K;
+        nint ldb = op.BRowStride, aRowStride = op.ARowStride, aColStride = op.AColStride, ldc = op.Ldc;
+        T* a0 = op.A + i * aRowStride, a1 = a0 + aRowStride, a2 = a1 + aRowStride, a3 = a2 + aRowStride;
+        T* c0 = op.C + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+        int j = colStart;
+        for (; j + 2 * w <= colEnd; j += 2 * w)
+        {
+            TVec s00 = TOps.Zero, s01 = TOps.Zero, s10 = TOps.Zero, s11 = TOps.Zero;
+            TVec s20 = TOps.Zero, s21 = TOps.Zero, s30 = TOps.Zero, s31 = TOps.Zero;
+            T* bRow = op.B + j;
+            for (nint p = 0; p < k; p++, bRow += ldb)
+            {
+                TVec b0 = TOps.Load(bRow), b1 = TOps.Load(bRow + w);
+                nint at = p * aColStride;
+                TVec x = TOps.Broadcast(a0[at]);
+                s00 = TOps.MultiplyAdd(x, b0, s00); s01 = TOps.MultiplyAdd(x, b1, s01);
+                x = TOps.Broadcast(a1[at]);
+                s10 = TOps.MultiplyAdd(x, b0, s10); s11 = TOps.MultiplyAdd(x, b1, s11);
+                x = TOps.Broadcast(a2[at]);
+                s20 = TOps.MultiplyAdd(x, b0, s20); s21 = TOps.MultiplyAdd(x, b1, s21);
+                x = TOps.Broadcast(a3[at]);
+                s30 = TOps.MultiplyAdd(x, b0, s30); s31 = TOps.MultiplyAdd(x, b1, s31);
+            }
+            Write<T, TVec, TOps>(c0 + j, s00, op.Accumulate); Write<T, TVec, TOps>(c0 + j + w, s01, op.Accumulate);
+            Write<T, TVec, TOps>(c1 + j, s10, op.Accumulate); Write<T, TVec, TOps>(c1 + j + w, s11, op.Accumulate);
+            Write<T, TVec, TOps>(c2 + j, s20, op.Accumulate); Write<T, TVec, TOps>(c2 + j + w, s21, op.Accumulate);
+            Write<T, TVec, TOps>(c3 + j, s30, op.Accumulate); Write<T, TVec, TOps>(c3 + j + w, s31, op.Accumulate);
+        }
+        for (; j + w <= colEnd; j += w)
+        {
+            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
+            T* bRow = op.B + j;
+            for (nint p = 0; p < k; p++, bRow += ldb)
+            {
+                TVec b0 = TOps.Load(bRow);
+                nint at = p * aColStride;
+                s0 = TOps.MultiplyAdd(TOps.Broadcast(a0[at]), b0, s0);
+                s1 = TOps.MultiplyAdd(TOps.Broadcast(a1[at]), b0, s1);
+                s2 = TOps.MultiplyAdd(TOps.Broadcast(a2[at]), b0, s2);
+                s3 = TOps.MultiplyAdd(TOps.Broadcast(a3[at]), b0, s3);
+            }
+            Write<T, TVec, TOps>(c0 + j, s0, op.Accumulate);
+            Write<T, TVec, TOps>(c1 + j, s1, op.Accumulate);
+            Write<T, TVec, TOps>(c2 + j, s2, op.Accumulate);
+            Write<T, TVec, TOps>(c3 + j, s3, op.Accumulate);
+        }
+    }
+
+    /// <summary>One row of C, over whole vectors of columns, four vectors at a time.</summary>
+    static void OneRowTimesB<T, TVec, TOps>(in GemmOperands<T> op, int i, int colStart, int colEnd)
+        where T : unmanaged, INumberBase<T>
+        where TOps : IGemmVector<T, TVec>
+    {
         int w = TOps.Count, k = op.K;
         nint ldb = op.BRowStride, aColStride = op.AColStride;
-        for (int i = 0; i < op.M; i++)
+        T* aRow = op.A + (nint)i * op.ARowStride;
+        T* cRow = op.C + (nint)i * op.Ldc;
+        int j = colStart;
+        for (; j + 4 * w <= colEnd; j += 4 * w)
         {
-            T* aRow = op.A + (nint)i * op.ARowStride;
-            T* cRow = op.C + (nint)i * op.Ldc;
-            int j = colStart;
-            for (; j + 4 * w <= colEnd; j += 4 * w)
+            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
+            T* bRow = op.B + j;
+            for (nint p = 0; p < k; p++, bRow += ldb)
             {
-                TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
-                T* bRow = op.B + j;
-                for (int p = 0; p < k; p++, bRow += ldb)
-                {
-                    TVec x = TOps.Broadcast(aRow[p * aColStride]);
-                    s0 = TOps.MultiplyAdd(x, TOps.Load(bRow), s0);
-                    s1 = TOps.MultiplyAdd(x, TOps.Load(bRow + w), s1);
-                    s2 = TOps.MultiplyAdd(x, TOps.Load(bRow + 2 * w), s2);
-                    s3 = TOps.MultiplyAdd(x, TOps.Load(bRow + 3 * w), s3);
-                }
-                Write<T, TVec, TOps>(cRow + j, s0, op.Accumulate);
-                Write<T, TVec, TOps>(cRow + j + w, s1, op.Accumulate);
-                Write<T, TVec, TOps>(cRow + j + 2 * w, s2, op.Accumulate);
-                Write<T, TVec, TOps>(cRow + j + 3 * w, s3, op.Accumulate);
+                TVec x = TOps.Broadcast(aRow[p * aColStride]);
+                s0 = TOps.MultiplyAdd(x, TOps.Load(bRow), s0);
+                s1 = TOps.MultiplyAdd(x, TOps.Load(bRow + w), s1);
+                s2 = TOps.MultiplyAdd(x, TOps.Load(bRow + 2 * w), s2);
+                s3 = TOps.MultiplyAdd(x, TOps.Load(bRow + 3 * w), s3);
             }
-            for (; j + w <= colEnd; j += w)
-            {
-                TVec s = TOps.Zero;
-                T* bRow = op.B + j;
-                for (int p = 0; p < k; p++, bRow += ldb)
-                    s = TOps.MultiplyAdd(TOps.Broadcast(aRow[p * aColStride]), TOps.Load(bRow), s);
-                Write<T, TVec, TOps>(cRow + j, s, op.Accumulate);
-            }
-            for (; j < colEnd; j++)
-            {
-                T s = T.Zero;
-                T* bColumn = op.B + j;
-                for (int p = 0; p < k; p++) s += aRow[p * aColStride] * bColumn[p * ldb];
-                cRow[j] = op.Accumulate ? cRow[j] + s : s;
-            }
+            Write<T, TVec, TOps>(cRow + j, s0, op.Accumulate);
+            Write<T, TVec, TOps>(cRow + j + w, s1, op.Accumulate);
+            Write<T, TVec, TOps>(cRow + j + 2 * w, s2, op.Accumulate);
+            Write<T, TVec, TOps>(cRow + j + 3 * w, s3, op.Accumulate);
+        }
+        for (; j + w <= colEnd; j += w)
+        {
+            TVec s = TOps.Zero;
+            T* bRow = op.B + j;
+            for (nint p = 0; p < k; p++, bRow += ldb)
+                s = TOps.MultiplyAdd(TOps.Broadcast(aRow[p * aColStride]), TOps.Load(bRow), s);
+            Write<T, TVec, TOps>(cRow + j, s, op.Accumulate);
+        }
+    }
+
+    /// <summary>Columns of one row of C element by element (the last few, or all without SIMD).</summary>
+    static void ScalarColumns<T>(in GemmOperands<T> op, int i, int colStart, int colEnd)
+        where T : unmanaged, INumberBase<T>
+    {
+        nint ldb = op.BRowStride, aColStride = op.AColStride;
+        T* aRow = op.A + (nint)i * op.ARowStride;
+        T* cRow = op.C + (nint)i * op.Ldc;
+        for (int j = colStart; j < colEnd; j++)
+        {
+            T s = T.Zero;
+            T* bColumn = op.B + j;
+            for (nint p = 0; p < op.K; p++) s += aRow[p * aColStride] * bColumn[p * ldb];
+            cRow[j] = op.Accumulate ? cRow[j] + s : s;
         }
     }
 
@@ -114,40 +215,107 @@ internal static unsafe class GemmDirect
         where T : unmanaged, INumberBase<T>
         where TOps : IGemmVector<T, TVec>
     {
+        // A block of rows of B is finished for all rows of A before the next, so it is read
+        // from memory once and then from cache. Blocks are whole groups of four rows.
+        int rowsOfB = Math.Max(4, ColumnBlockBytes / (op.K * sizeof(T)) / 4 * 4);
+        for (int j0 = colStart; j0 < colEnd; j0 += rowsOfB)
+        {
+            int j1 = Math.Min(j0 + rowsOfB, colEnd);
+            int i = 0;
+            for (; i + 2 <= op.M; i += 2) TwoRowsDotRows<T, TVec, TOps>(op, i, j0, j1);
+            for (; i < op.M; i++) OneRowDotRows<T, TVec, TOps>(op, i, j0, j1);
+        }
+    }
+
+    /// <summary>Two rows of A against four rows of B: eight dot products share six loads per step.</summary>
+    static void TwoRowsDotRows<T, TVec, TOps>(in GemmOperands<T> op, int i, int colStart, int colEnd)
+        where T : unmanaged, INumberBase<T>
+        where TOps : IGemmVector<T, TVec>
+    {
         int w = TOps.Count, k = op.K;
         int kVector = k - k % w;
         nint ldb = op.BColStride;
-        for (int i = 0; i < op.M; i++)
+        T* a0 = op.A + (nint)i * op.ARowStride, a1 = a0 + op.ARowStride;
+        T* c0 = op.C + (nint)i * op.Ldc, c1 = c0 + op.Ldc;
+        bool acc = op.Accumulate;
+        int j = colStart;
+        for (; j + 4 <= colEnd; j += 4)
         {
-            T* aRow = op.A + (nint)i * op.ARowStride;
-            T* cRow = op.C + (nint)i * op.Ldc;
-            int j = colStart;
-            // Four rows of B at a time share each load of the row of A.
-            for (; j + 4 <= colEnd; j += 4)
+            T* b0 = op.B + j * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+            TVec s00 = TOps.Zero, s01 = TOps.Zero, s02 = TOps.Zero, s03 = TOps.Zero;
+            TVec s10 = TOps.Zero, s11 = TOps.Zero, s12 = TOps.Zero, s13 = TOps.Zero;
+            for (nint p = 0; p < kVector; p += w)
             {
-                T* b0 = op.B + j * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
-                TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
-                for (int p = 0; p < kVector; p += w)
-                {
-                    TVec x = TOps.Load(aRow + p);
-                    s0 = TOps.MultiplyAdd(x, TOps.Load(b0 + p), s0);
-                    s1 = TOps.MultiplyAdd(x, TOps.Load(b1 + p), s1);
-                    s2 = TOps.MultiplyAdd(x, TOps.Load(b2 + p), s2);
-                    s3 = TOps.MultiplyAdd(x, TOps.Load(b3 + p), s3);
-                }
-                Write(cRow + j, Finish<T, TVec, TOps>(s0, aRow, b0, kVector, k), op.Accumulate);
-                Write(cRow + j + 1, Finish<T, TVec, TOps>(s1, aRow, b1, kVector, k), op.Accumulate);
-                Write(cRow + j + 2, Finish<T, TVec, TOps>(s2, aRow, b2, kVector, k), op.Accumulate);
-                Write(cRow + j + 3, Finish<T, TVec, TOps>(s3, aRow, b3, kVector, k), op.Accumulate);
+                TVec x0 = TOps.Load(a0 + p), x1 = TOps.Load(a1 + p);
+                TVec y = TOps.Load(b0 + p);
+                s00 = TOps.MultiplyAdd(x0, y, s00); s10 = TOps.MultiplyAdd(x1, y, s10);
+                y = TOps.Load(b1 + p);
+                s01 = TOps.MultiplyAdd(x0, y, s01); s11 = TOps.MultiplyAdd(x1, y, s11);
+                y = TOps.Load(b2 + p);
+                s02 = TOps.MultiplyAdd(x0, y, s02); s12 = TOps.MultiplyAdd(x1, y, s12);
+                y = TOps.Load(b3 + p);
+                s03 = TOps.MultiplyAdd(x0, y, s03); s13 = TOps.MultiplyAdd(x1, y, s13);
             }
-            for (; j < colEnd; j++)
+            Write(c0 + j, Finish<T, TVec, TOps>(s00, a0, b0, kVector, k), acc);
+            Write(c0 + j + 1, Finish<T, TVec, TOps>(s01, a0, b1, kVector, k), acc);
+            Write(c0 + j + 2, Finish<T, TVec, TOps>(s02, a0, b2, kVector, k), acc);
+            Write(c0 + j + 3, Finish<T, TVec, TOps>(s03, a0, b3, kVector, k), acc);
+            Write(c1 + j, Finish<T, TVec, TOps>(s10, a1, b0, kVector, k), acc);
+            Write(c1 + j + 1, Finish<T, TVec, TOps>(s11, a1, b1, kVector, k), acc);
+            Write(c1 + j + 2, Finish<T, TVec, TOps>(s12, a1, b2, kVector, k), acc);
+            Write(c1 + j + 3, Finish<T, TVec, TOps>(s13, a1, b3, kVector, k), acc);
+        }
+        for (; j < colEnd; j++)
+        {
+            T* bRow = op.B + j * ldb;
+            TVec s0 = TOps.Zero, s1 = TOps.Zero;
+            for (nint p = 0; p < kVector; p += w)
             {
-                T* bRow = op.B + j * ldb;
-                TVec s = TOps.Zero;
-                for (int p = 0; p < kVector; p += w)
-                    s = TOps.MultiplyAdd(TOps.Load(aRow + p), TOps.Load(bRow + p), s);
-                Write(cRow + j, Finish<T, TVec, TOps>(s, aRow, bRow, kVector, k), op.Accumulate);
+                TVec y = TOps.Load(bRow + p);
+                s0 = TOps.MultiplyAdd(TOps.Load(a0 + p), y, s0);
+                s1 = TOps.MultiplyAdd(TOps.Load(a1 + p), y, s1);
             }
+            Write(c0 + j, Finish<T, TVec, TOps>(s0, a0, bRow, kVector, k), acc);
+            Write(c1 + j, Finish<T, TVec, TOps>(s1, a1, bRow, kVector, k), acc);
+        }
+    }
+
+    /// <summary>One row of A against four rows of B at a time.</summary>
+    static void OneRowDotRows<T, TVec, TOps>(in GemmOperands<T> op, int i, int colStart, int colEnd)
+        where T : unmanaged, INumberBase<T>
+        where TOps : IGemmVector<T, TVec>
+    {
+        int w = TOps.Count, k = op.K;
+        int kVector = k - k % w;
+        nint ldb = op.BColStride;
+        T* aRow = op.A + (nint)i * op.ARowStride;
+        T* cRow = op.C + (nint)i * op.Ldc;
+        bool acc = op.Accumulate;
+        int j = colStart;
+        for (; j + 4 <= colEnd; j += 4)
+        {
+            T* b0 = op.B + j * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
+            for (nint p = 0; p < kVector; p += w)
+            {
+                TVec x = TOps.Load(aRow + p);
+                s0 = TOps.MultiplyAdd(x, TOps.Load(b0 + p), s0);
+                s1 = TOps.MultiplyAdd(x, TOps.Load(b1 + p), s1);
+                s2 = TOps.MultiplyAdd(x, TOps.Load(b2 + p), s2);
+                s3 = TOps.MultiplyAdd(x, TOps.Load(b3 + p), s3);
+            }
+            Write(cRow + j, Finish<T, TVec, TOps>(s0, aRow, b0, kVector, k), acc);
+            Write(cRow + j + 1, Finish<T, TVec, TOps>(s1, aRow, b1, kVector, k), acc);
+            Write(cRow + j + 2, Finish<T, TVec, TOps>(s2, aRow, b2, kVector, k), acc);
+            Write(cRow + j + 3, Finish<T, TVec, TOps>(s3, aRow, b3, kVector, k), acc);
+        }
+        for (; j < colEnd; j++)
+        {
+            T* bRow = op.B + j * ldb;
+            TVec s = TOps.Zero;
+            for (nint p = 0; p < kVector; p += w)
+                s = TOps.MultiplyAdd(TOps.Load(aRow + p), TOps.Load(bRow + p), s);
+            Write(cRow + j, Finish<T, TVec, TOps>(s, aRow, bRow, kVector, k), acc);
         }
     }
 

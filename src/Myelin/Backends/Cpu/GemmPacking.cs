@@ -34,14 +34,8 @@ internal static unsafe class GemmPacking
             }
             else
             {
-                // op(A) = A: gather one element from each row per step of k, reading every row forwards.
-                for (int p = 0; p < kc; p++)
-                {
-                    T* to = destination + p * panelRows;
-                    T* from = panelSource + p;
-                    for (int r = 0; r < rowsHere; r++) to[r] = from[(nint)r * rowStride];
-                    for (int r = rowsHere; r < panelRows; r++) to[r] = default;
-                }
+                // op(A) = A: each step of k takes one element from every row.
+                GatherPanel<T, TVec, TOps>(panelSource, rowStride, rowsHere, kc, destination, panelRows);
             }
             destination += panelRows * kc;
         }
@@ -70,21 +64,51 @@ internal static unsafe class GemmPacking
             }
             else
             {
-                // op(B) = Bᵀ: each column of op(B) is a contiguous row of B; walk it forwards.
-                for (int j = 0; j < colsHere; j++)
-                {
-                    T* from = panelSource + (nint)j * colStride;
-                    T* to = destination + j;
-                    for (int p = 0; p < kc; p++) to[p * panelCols] = from[p];
-                }
-                for (int j = colsHere; j < panelCols; j++)
-                {
-                    T* to = destination + j;
-                    for (int p = 0; p < kc; p++) to[p * panelCols] = default;
-                }
+                // op(B) = Bᵀ: each step of k takes one element from every row of B.
+                GatherPanel<T, TVec, TOps>(panelSource, colStride, colsHere, kc, destination, panelCols);
             }
             destination += panelCols * kc;
         }
+    }
+
+    /// <summary>
+    /// The transposing case of packing: <paramref name="lines"/> source lines, each contiguous
+    /// along k and <paramref name="lineStride"/> apart, become one panel with
+    /// <c>to[p·width + line] = from[line·lineStride + p]</c>, zero-filled up to
+    /// <paramref name="width"/> lines. Full panels go through small register transposes
+    /// (4×4 floats or 2×2 doubles); the rest element by element.
+    /// </summary>
+    static void GatherPanel<T, TVec, TOps>(T* from, int lineStride, int lines, int kc, T* to, int width)
+        where T : unmanaged
+        where TOps : IGemmVector<T, TVec>
+    {
+        int p = 0;
+        int block = GemmTranspose.BlockSize<T>();
+        // Vector packing follows the kernels' vector setting, so scalar runs stay scalar throughout.
+        if (TOps.Count > 1 && GemmTranspose.IsSupported && lines == width && width >= block)
+        {
+            int kBlocks = kc - kc % block;
+            // Groups of lines at 0, block, 2·block, ...; a width that is not a multiple of the
+            // block ends with one group overlapping the previous (same values written twice).
+            // One group at a time keeps the lines read within a few cache lines, even when their
+            // stride is a power of two (which maps them all to the same L1 set).
+            for (int line = 0; line < width; line += block)
+            {
+                int first = Math.Min(line, width - block);
+                T* source = from + (nint)first * lineStride;
+                T* target = to + first;
+                for (int q = 0; q < kBlocks; q += block)
+                    GemmTranspose.Block(source + q, lineStride, target + q * width, width);
+            }
+            p = kBlocks;
+        }
+        for (int line = 0; line < lines; line++)
+        {
+            T* source = from + (nint)line * lineStride;
+            for (int q = p; q < kc; q++) to[q * width + line] = source[q];
+        }
+        for (int line = lines; line < width; line++)
+            for (int q = p; q < kc; q++) to[q * width + line] = default;
     }
 
     /// <summary>Copies <paramref name="count"/> elements and zero-fills the rest up to <paramref name="width"/>.</summary>

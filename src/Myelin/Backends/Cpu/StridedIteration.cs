@@ -133,7 +133,7 @@ internal static class StridedCopy
     /// <summary>A contiguous copy of any view (a new storage).</summary>
     public static Tensor ToContiguous(Tensor source)
     {
-        var result = Tensor.Empty((int[])source.shape.Clone(), source.DType);
+        var result = Tensor.Uninitialized((int[])source.shape.Clone(), source.DType);
         Copy(source, result);
         return result;
     }

@@ -1,0 +1,21 @@
+namespace Myelin.Training;
+
+/// <summary>
+/// The harmonic mean of precision and recall, 2·TP / (2·TP + FP + FN), per class and macro-averaged.
+/// </summary>
+/// <remarks>
+/// Shape: output [N, C] with target [N] or [N, C], or a binary output [N] / [N, 1] with 0/1
+/// targets. See <see cref="ClassificationScore"/> for the averaging and zero-division rules.
+/// </remarks>
+public sealed class F1Score : ClassificationScore
+{
+    /// <summary>Creates the metric.</summary>
+    /// <param name="numClasses">The number of classes, or null to take it from the outputs.</param>
+    /// <param name="binaryOutputs">What a single output column holds, which sets the threshold (0 for logits, 0.5 for probabilities).</param>
+    /// <param name="name">The name in logs; "f1" by default.</param>
+    public F1Score(int? numClasses = null, BinaryOutputs binaryOutputs = BinaryOutputs.Logits, string name = "f1")
+        : base(name, numClasses, binaryOutputs) { }
+
+    /// <inheritdoc/>
+    protected override double ClassScore(ConfusionMatrix matrix, int c) => matrix.F1(c);
+}
