@@ -1,9 +1,9 @@
 using Myelin.Cli.Data;
 using Myelin.Cli.Display;
-using Myelin.Cli.Metrics;
 using Myelin.Cli.Modeling;
 using Myelin.Data;
 using Myelin.NN;
+using Myelin.Training;
 using Spectre.Console;
 
 namespace Myelin.Cli.Commands;
@@ -57,34 +57,36 @@ public sealed class EvalCommand(EvalOptions options, IAnsiConsole console)
         var classes = model.Info.ClassNames;
         if (logits.Rank != 2 || logits.Shape[1] != classes.Count)
             throw new CliException($"{model.Path}: the model outputs {Shapes.Format(logits.Shape)} for {classes.Count} classes.");
-        double loss = new CrossEntropyLoss().Forward(logits, data.Labels).Item();
-        var report = new ClassificationReport(data.Labels.ToArray<long>(), logits.ArgMax(1).ToArray<long>(), classes.Count);
+        var labels = data.Labels;
+        double loss = new CrossEntropyLoss().Forward(logits, labels).Item();
+        var confusion = ConfusionMatrix.Compute(logits, labels, classes.Count);
 
         var metrics = Tables.Create("Metric", "Value");
-        metrics.AddTextRow("samples", Numbers.Count(report.Count));
+        metrics.AddTextRow("samples", Numbers.Count(confusion.Total));
         metrics.AddTextRow("loss", Numbers.Fixed(loss));
-        metrics.AddTextRow("accuracy", Numbers.Percent(report.Accuracy));
-        metrics.AddTextRow("precision (macro)", Numbers.Fixed(report.MacroPrecision));
-        metrics.AddTextRow("recall (macro)", Numbers.Fixed(report.MacroRecall));
-        metrics.AddTextRow("F1 (macro)", Numbers.Fixed(report.MacroF1));
+        metrics.AddTextRow("accuracy", Numbers.Percent(confusion.Accuracy()));
+        metrics.AddTextRow("precision (macro)", Numbers.Fixed(new Precision(classes.Count).Compute(logits, labels)));
+        metrics.AddTextRow("recall (macro)", Numbers.Fixed(new Recall(classes.Count).Compute(logits, labels)));
+        metrics.AddTextRow("F1 (macro)", Numbers.Fixed(new F1Score(classes.Count).Compute(logits, labels)));
         console.Write(metrics);
 
         console.Line("Confusion matrix (rows: true class, columns: predicted class):");
-        var confusion = Tables.Create(["true \\ predicted", .. classes]);
+        var table = Tables.Create(["true \\ predicted", .. classes]);
         for (int t = 0; t < classes.Count; t++)
-            confusion.AddTextRow([classes[t], .. Enumerable.Range(0, classes.Count).Select(p => Numbers.Count(report.Confusion[t, p]))]);
-        console.Write(confusion);
+            table.AddTextRow([classes[t], .. Enumerable.Range(0, classes.Count).Select(p => Numbers.Count(confusion[t, p]))]);
+        console.Write(table);
     }
 
     void ReportRegression(TrainedModel model, LabeledData data, Tensor outputs)
     {
-        var report = new RegressionReport(data.Labels.ToArray(), model.ToTargetUnits(outputs));
+        var predicted = model.ToTargetUnits(outputs);
+        var actual = data.Labels;
         var metrics = Tables.Create("Metric", "Value");
-        metrics.AddTextRow("samples", Numbers.Count(report.Count));
-        metrics.AddTextRow("MSE", Numbers.Fixed(report.MeanSquaredError));
-        metrics.AddTextRow("MAE", Numbers.Fixed(report.MeanAbsoluteError));
-        metrics.AddTextRow("RMSE", Numbers.Fixed(report.RootMeanSquaredError));
-        metrics.AddTextRow("R²", Numbers.Fixed(report.RSquared));
+        metrics.AddTextRow("samples", Numbers.Count(actual.Shape[0]));
+        metrics.AddTextRow("MSE", Numbers.Fixed(new MSELoss().Forward(predicted, actual).Item()));
+        metrics.AddTextRow("MAE", Numbers.Fixed(new MeanAbsoluteError().Compute(predicted, actual)));
+        metrics.AddTextRow("RMSE", Numbers.Fixed(new RootMeanSquaredError().Compute(predicted, actual)));
+        metrics.AddTextRow("R²", Numbers.Fixed(new R2Score().Compute(predicted, actual)));
         console.Write(metrics);
     }
 }

@@ -25,7 +25,7 @@ public sealed class PredictCommand(PredictOptions options, IAnsiConsole console)
         var model = TrainedModel.Load(options.ModelPath);
         var (features, source) = ReadFeatures();
         if (model.IsClassifier) WriteClasses(model, model.PredictProbabilities(features, source));
-        else WriteValues(model.PredictValues(features, source));
+        else WriteValues(model.PredictValues(features, source).ToArray());
         return ExitCodes.Success;
     }
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Myelin.Cli.Data;
 using Myelin.Cli.Display;
-using Myelin.Cli.Metrics;
 using Myelin.Cli.Modeling;
 using Myelin.Cli.Training;
 using Myelin.Data;
 using Myelin.IO;
 using Myelin.NN;
+using Myelin.Training;
 using Spectre.Console;
 
 namespace Myelin.Cli.Commands;
@@ -20,7 +20,7 @@ namespace Myelin.Cli.Commands;
 /// <param name="console">Where progress and results go; live progress needs an interactive terminal.</param>
 public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
 {
-    readonly ITrainingLoop loop = new DataLoaderTrainingLoop();
+    readonly ITrainingLoop loop = new TrainerTrainingLoop();
 
     /// <summary>Trains and saves; returns the exit code. Errors propagate as exceptions (see <see cref="CliApp"/>).</summary>
     /// <param name="cancellationToken">Stops training after the current batch; the best weights so far are still tested and saved.</param>
@@ -67,16 +67,22 @@ public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
         if (splits.Test is not null && outcome.Epochs.Count > 0)
         {
             var test = Prepare(splits.Test);
-            var measured = LossAndAccuracy.Measure(model, loss, test, classify);
-            testLoss = measured.Loss;
-            testAccuracy = measured.Accuracy;
             if (classify)
-                console.Line($"Test: loss {Numbers.Fixed(measured.Loss)}  accuracy {Numbers.Percent(measured.Accuracy!.Value)} ({splits.Test.Count} samples)");
+            {
+                var result = new Trainer(model, optimizer, loss, new TrainerOptions { Metrics = [new Accuracy()] }).Evaluate(test);
+                testLoss = result.Loss;
+                testAccuracy = result["accuracy"];
+                console.Line($"Test: loss {Numbers.Fixed(result.Loss)}  accuracy {Numbers.Percent(result["accuracy"])} ({splits.Test.Count} samples)");
+            }
             else
             {
-                var report = RegressionOnTest(model, test, targets!.Value, splits.Test.Labels);
-                testRmse = report.RootMeanSquaredError;
-                console.Line($"Test: MAE {Numbers.Fixed(report.MeanAbsoluteError)}  RMSE {Numbers.Fixed(report.RootMeanSquaredError)}  R² {Numbers.Fixed(report.RSquared)} ({splits.Test.Count} samples)");
+                // Errors in the target's units: the outputs with the target scaling undone, against the raw targets.
+                var predicted = targets!.Value.Inverse(new Trainer(model, optimizer, loss).Predict(test.Features).Reshape(-1));
+                var actual = splits.Test.Labels;
+                testLoss = new MSELoss().Forward(predicted, actual).Item();
+                testRmse = new RootMeanSquaredError().Compute(predicted, actual);
+                console.Line($"Test: MAE {Numbers.Fixed(new MeanAbsoluteError().Compute(predicted, actual))}  RMSE {Numbers.Fixed(testRmse.Value)}  " +
+                    $"R² {Numbers.Fixed(new R2Score().Compute(predicted, actual))} ({splits.Test.Count} samples)");
             }
         }
 
@@ -125,12 +131,5 @@ public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
             console.Line($"Stopped early after epoch {outcome.Epochs.Count}: the {(hasValidation ? "validation" : "training")} loss had not improved for {options.Patience} epochs.");
         if (outcome.BestEpoch != outcome.Epochs.Count)
             console.Line($"Restored the weights of epoch {outcome.BestEpoch}, the best one.");
-    }
-
-    static RegressionReport RegressionOnTest(Module model, TensorDataset test, TargetScaling targets, Tensor actual)
-    {
-        Tensor outputs;
-        using (Autograd.NoGrad()) outputs = model.Forward(test.Features);
-        return new RegressionReport(actual.ToArray(), targets.Inverse(outputs.Reshape(-1)).ToArray());
     }
 }

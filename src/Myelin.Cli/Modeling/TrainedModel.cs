@@ -84,15 +84,13 @@ public sealed class TrainedModel
     public Tensor PredictProbabilities(Tensor features, string source) => Forward(Prepare(features, source)).Softmax(1);
 
     /// <summary>Predicted values for raw feature rows, in the target's units (the target scaling undone). Shape: [N, F] → [N].</summary>
-    public float[] PredictValues(Tensor features, string source) => ToTargetUnits(Forward(Prepare(features, source)));
+    public Tensor PredictValues(Tensor features, string source) => ToTargetUnits(Forward(Prepare(features, source)));
 
-    /// <summary>Regression outputs [N, 1] or [N] mapped back to the target's units: y · std + mean.</summary>
-    public float[] ToTargetUnits(Tensor outputs)
+    /// <summary>Regression outputs mapped back to the target's units: y · std + mean. Shape: [N, 1] or [N] → [N].</summary>
+    public Tensor ToTargetUnits(Tensor outputs)
     {
-        var values = outputs.Reshape(-1).ToArray();
-        if (Info.TargetMean is double mean && Info.TargetStd is double std)
-            for (int i = 0; i < values.Length; i++) values[i] = (float)(values[i] * std + mean);
-        return values;
+        var values = outputs.Reshape(-1);
+        return Info.TargetMean is double mean && Info.TargetStd is double std ? values * std + mean : values;
     }
 
     /// <summary>True when the model predicts classes.</summary>
