@@ -5,6 +5,9 @@ namespace Myelin.Cli;
 /// <summary>The <c>myelin</c> command-line tool.</summary>
 public static class Program
 {
+    /// <summary>The width tables may take when output is redirected.</summary>
+    const int RedirectedWidth = 160;
+
     /// <summary>
     /// Entry point: <c>myelin train | eval | predict | inspect</c>; <c>myelin --help</c> lists them.
     /// Ctrl+C during training stops after the current batch and still saves the best model so far.
@@ -19,6 +22,9 @@ public static class Program
             e.Cancel = true;
             interrupt.Cancel();
         };
-        return CliApp.Run(args, AnsiConsole.Console, Console.Error, interrupt.Token);
+        var console = AnsiConsole.Console;
+        // Output to a file or pipe has no width to respect; Spectre would assume 80 columns and wrap tables.
+        if (!console.Profile.Out.IsTerminal) console.Profile.Width = RedirectedWidth;
+        return CliApp.Run(args, console, Console.Error, interrupt.Token);
     }
 }

@@ -10,7 +10,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error);
 public static class CliHarness
 {
     /// <summary>A console like a redirected terminal: no colours, no ANSI codes, not interactive, wide enough not to wrap tables.</summary>
-    public static IAnsiConsole CreateConsole(StringWriter output, bool interactive = false)
+    public static IAnsiConsole CreateConsole(StringWriter output, bool interactive = false, int width = 200)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -19,7 +19,7 @@ public static class CliHarness
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         return console;
     }
 

@@ -74,4 +74,15 @@ public sealed class EvalCommandTests(DigitsModelFixture digits)
         // Same samples, same metrics and confusion matrix.
         Assert.Equal(named.Output[named.Output.IndexOf('╭')..], csv.Output[csv.Output.IndexOf('╭')..]);
     }
+
+    [Fact]
+    public void ANarrowConsoleNumbersTheConfusionMatrixColumns()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exitCode = Myelin.Cli.CliApp.Run(["eval", digits.ModelPath], CliHarness.CreateConsole(output, width: 60), error);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("columns: predicted class by number", output.ToString());
+        Assert.Matches(@"\n│ 3 3\s+│", output.ToString());
+    }
 }

@@ -70,11 +70,28 @@ public sealed class EvalCommand(EvalOptions options, IAnsiConsole console)
         metrics.AddTextRow("F1 (macro)", Numbers.Fixed(new F1Score(classes.Count).Compute(logits, labels)));
         console.Write(metrics);
 
-        console.Line("Confusion matrix (rows: true class, columns: predicted class):");
-        var table = Tables.Create(["true \\ predicted", .. classes]);
+        console.Write(ConfusionTable(confusion, classes));
+    }
+
+    /// <summary>
+    /// The confusion matrix as a table, rows the true classes and columns the predicted ones. When the class
+    /// names are too long for the console's width, the columns are headed by class numbers instead and
+    /// the rows give number and name.
+    /// </summary>
+    Table ConfusionTable(ConfusionMatrix confusion, IReadOnlyList<string> classes)
+    {
+        const string corner = "true \\ predicted";
+        int countWidth = Numbers.Count(confusion.Total).Length;
+        int width = Math.Max(corner.Length, classes.Max(c => c.Length)) + classes.Sum(c => Math.Max(c.Length, countWidth)) + 3 * classes.Count + 4;
+        bool byNumber = width > console.Profile.Width;
+        console.Line(byNumber
+            ? "Confusion matrix (rows: true class, columns: predicted class by number):"
+            : "Confusion matrix (rows: true class, columns: predicted class):");
+        var headers = classes.Select((name, k) => byNumber ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : name);
+        var table = Tables.Create([corner, .. headers]);
         for (int t = 0; t < classes.Count; t++)
-            table.AddTextRow([classes[t], .. Enumerable.Range(0, classes.Count).Select(p => Numbers.Count(confusion[t, p]))]);
-        console.Write(table);
+            table.AddTextRow([byNumber ? $"{t} {classes[t]}" : classes[t], .. Enumerable.Range(0, classes.Count).Select(p => Numbers.Count(confusion[t, p]))]);
+        return table;
     }
 
     void ReportRegression(TrainedModel model, LabeledData data, Tensor outputs)

@@ -91,6 +91,8 @@ public sealed class PredictCommand(PredictOptions options, IAnsiConsole console)
             default:
                 int top = Math.Min(options.Top, k);
                 var table = Tables.Create("Row", "Prediction", "Probability", top == 1 ? "Top class" : $"Top {top} classes");
+                table.Columns[1].LeftAligned();
+                table.Columns[3].LeftAligned();
                 for (int r = 0; r < rows; r++)
                 {
                     int best = Best(r);
