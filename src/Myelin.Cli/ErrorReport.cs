@@ -1,6 +1,7 @@
 using Myelin.Data;
 using Myelin.IO;
 using Myelin.NN;
+using Myelin.Training;
 
 namespace Myelin.Cli;
 
@@ -22,7 +23,7 @@ internal static class ErrorReport
             CliException or FileNotFoundException or DirectoryNotFoundException or DataFormatException
                 or SafeTensorsFormatException or ModelFormatException or StateDictMismatchException
                 or UnauthorizedAccessException or IOException or ArgumentException
-                or InvalidOperationException or NotSupportedException => exception.Message,
+                or InvalidOperationException or NotSupportedException or NonFiniteLossException => exception.Message,
             _ => $"unexpected error ({exception.GetType().Name}): {exception.Message}",
         };
         return OneLine(message);

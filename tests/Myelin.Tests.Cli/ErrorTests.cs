@@ -137,6 +137,11 @@ public sealed class ErrorTests(DigitsModelFixture digits)
     }
 
     [Fact]
+    public void ALossThatBlowsUp() =>
+        AssertOneLineError(CliHarness.Run("train", "--data", "iris", "--optimizer", "sgd", "--lr", "1e30", "--epochs", "3",
+            "--output", digits.Directory.File("nan.safetensors")), 1, "the loss is NaN at epoch 1");
+
+    [Fact]
     public void VerboseAddsTheStackTrace()
     {
         var run = CliHarness.Run("inspect", digits.Directory.File("absent.safetensors"), "--verbose");

@@ -143,6 +143,9 @@ public sealed class TrainCommandTests(DigitsModelFixture digits)
         Assert.Contains("the model in", run.Output);
         var model = (Sequential)Model.Load(path);
         Assert.IsType<BatchNorm1d>(model[1]);
+        // The fit check before training runs in evaluation mode: only the training batches count.
+        int batches = 3 * (int)Math.Ceiling(102 / 32.0);
+        Assert.Equal(batches, Model.Load(path).StateDict()["1.num_batches_tracked"].Item<long>());
         Assert.Equal(0, CliHarness.Run("predict", path, "--values", "5.1,3.5,1.4,0.2").ExitCode);
     }
 

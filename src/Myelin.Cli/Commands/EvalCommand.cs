@@ -48,7 +48,7 @@ public sealed class EvalCommand(EvalOptions options, IAnsiConsole console)
                 : given with { Task = info.Task, LabelColumn = given.LabelColumn ?? info.LabelColumn };
         }
         if (info.Source is not null && DataSetNames.All.Contains(info.Source))
-            return new DataSpec(info.Source, null);
+            return new DataSpec(info.Source, null, DataDirectory: options.DataDirectory);
         throw CliException.Usage("eval: give the data to evaluate on with --data NAME or --csv FILE.");
     }
 

@@ -18,6 +18,7 @@ internal static class EvalCommandLine
         {
             ModelPath = result.GetValue(model)!,
             Data = data.Spec(result, null),
+            DataDirectory = result.GetValue(data.DataDirectory) ?? Data.DataSetNames.DefaultFashionMnistDirectory,
             Seed = result.GetValue(data.Seed),
             ValidationFraction = result.GetValue(data.ValidationFraction),
             TestFraction = result.GetValue(data.TestFraction),

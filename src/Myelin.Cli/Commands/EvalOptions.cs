@@ -14,6 +14,9 @@ public sealed record EvalOptions
     /// </summary>
     public DataSpec? Data { get; init; }
 
+    /// <summary>The folder of the Fashion-MNIST files, for a model trained on them when <see cref="Data"/> is null (<c>--data-dir</c>).</summary>
+    public string DataDirectory { get; init; } = DataSetNames.DefaultFashionMnistDirectory;
+
     /// <summary>The split seed (<c>--seed</c>), or null for the one stored with the model.</summary>
     public int? Seed { get; init; }
 

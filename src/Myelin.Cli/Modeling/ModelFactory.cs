@@ -47,7 +47,10 @@ internal static class ModelFactory
         Tensor output;
         try
         {
+            // In evaluation mode, so the check leaves batch-normalisation statistics as they were built.
+            model.Eval();
             using (Autograd.NoGrad()) output = model.Forward(sample);
+            model.Train();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
