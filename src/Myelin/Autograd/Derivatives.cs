@@ -122,6 +122,14 @@ internal static class Derivatives
                             ? A().Reshape(-1, inputShape[^1]).T.MatMul(g.Reshape(-1, b[1]))
                             : A().MT.MatMul(g))];
             }
+            // y = x·Wᵀ + b: dx = g·W, dW = gᵀ·x (rows flattened), db = Σ g over the rows
+            case OpKind.Linear:
+            {
+                var weightShape = node.InputShapes[1];
+                return [If(0, () => g.MatMul(B())),
+                        If(1, () => g.Reshape(-1, weightShape[0]).T.MatMul(A().Reshape(-1, weightShape[1]))),
+                        node.Inputs.Length > 2 && Needs(2) ? g.Reshape(-1, weightShape[0]).Sum(0) : null];
+            }
             // layout changes: move the gradient back through the inverse layout change
             case OpKind.Reshape: return [g.Reshape(inputShape)];
             case OpKind.Permute:

@@ -16,7 +16,7 @@ internal enum OpKind
     // Reductions
     Sum, Amax, Amin, Softmax, LogSoftmax,
     // Linear algebra
-    MatMul,
+    MatMul, Linear,
     // Layout (views and copies)
     Reshape, Permute, Expand, Slice, SliceScatter, Cat, Copy, Cast,
     // Indexing

@@ -58,6 +58,7 @@ public static class OpTable
         ["softmax"] = (x, a) => x[0].Softmax(a.Int("axis")),
         ["log_softmax"] = (x, a) => x[0].LogSoftmax(a.Int("axis")),
         ["matmul"] = (x, a) => x[0].MatMul(x[1]),
+        ["linear"] = (x, a) => Tensor.Linear(x[0], x[1], x.Length > 2 ? x[2] : null),
         ["reshape"] = (x, a) => x[0].Reshape(a.Ints("shape")),
         ["permute"] = (x, a) => x[0].Permute(a.Ints("dims")),
         ["transpose"] = (x, a) => x[0].Transpose(a.Int("d0"), a.Int("d1")),
