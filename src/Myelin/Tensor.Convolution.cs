@@ -36,7 +36,7 @@ public sealed partial class Tensor
             throw new ArgumentException(
                 $"{op}: the kernel {kernelSize} with dilation {dilation} spans " +
                 $"({dilation.Height * (kernelSize.Height - 1) + 1}, {dilation.Width * (kernelSize.Width - 1) + 1}), " +
-                $"which is larger than the padded input ({height + 2 * padding.Height}, {width + 2 * padding.Width}) " +
+                $"which does not fit in the padded input ({height + 2 * padding.Height}, {width + 2 * padding.Width}) " +
                 $"(input {Layout.Format(shape)}, padding {padding}).");
         var geometry = new UnfoldGeometry(shape[1], height, width, kernelSize.Height, kernelSize.Width,
             dilation.Height, dilation.Width, padding.Height, padding.Width, stride.Height, stride.Width, blocksHigh, blocksWide);
