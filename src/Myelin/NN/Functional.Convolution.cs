@@ -85,10 +85,7 @@ public static partial class F
         int outHeight = padding.Mode == "same" ? height : UnfoldGeometry.BlockCount(height, kernel.Height, dilation.Height, top, stride.Height);
         int outWidth = padding.Mode == "same" ? width : UnfoldGeometry.BlockCount(width, kernel.Width, dilation.Width, left, stride.Width);
         if (outHeight <= 0 || outWidth <= 0)
-            throw new ArgumentException(
-                $"{who}: the kernel {kernel.ToTupleString()} with dilation {dilation.ToTupleString()} spans {ConvChecks.Span(kernel, dilation)}, " +
-                $"which is larger than the padded input {height + 2 * top}×{width + 2 * left} " +
-                $"(input shape {Module.FormatShape(input.Shape)}, padding ({top}, {left})).");
+            throw ConvChecks.KernelTooLarge(who, "kernel", kernel, dilation, input, (top, left));
 
         // "same" with an even total puts the extra row/column after: the blocks simply run past the bottom/right edge.
         var geometry = new UnfoldGeometry(input.Size(1), height, width, kernel.Height, kernel.Width, dilation.Height, dilation.Width,
@@ -140,7 +137,7 @@ public static partial class F
         if (padding.Mode != "same" && UnfoldGeometry.BlockCount(length, kernel, dilation, pad, stride) <= 0)
             throw new ArgumentException(
                 $"{who}: the kernel of size {kernel} with dilation {dilation} spans {dilation * (kernel - 1) + 1}, " +
-                $"which is longer than the padded input {length + 2 * pad} (input shape {Module.FormatShape(input.Shape)}, padding {pad}).");
+                $"longer than the padded input {length + 2 * pad} (input shape {Module.FormatShape(input.Shape)}, padding {pad}).");
         ConvPadding padding2d = padding.Mode is null ? (0, pad) : padding;
         return Convolution2d(who, input.Unsqueeze(2), weight.Unsqueeze(2), bias, (1, stride), padding2d, (1, dilation), groups).Squeeze(2);
     }
@@ -336,10 +333,7 @@ public static partial class F
         int outHeight = ConvChecks.PoolingOutputSize(height, kernel.Height, padding.Height, stride.Height, dilation.Height, ceilMode);
         int outWidth = ConvChecks.PoolingOutputSize(width, kernel.Width, padding.Width, stride.Width, dilation.Width, ceilMode);
         if (outHeight <= 0 || outWidth <= 0)
-            throw new ArgumentException(
-                $"{who}: the window {kernel.ToTupleString()} with dilation {dilation.ToTupleString()} spans {ConvChecks.Span(kernel, dilation)}, " +
-                $"which is larger than the padded input {height + 2 * padding.Height}×{width + 2 * padding.Width} " +
-                $"(input shape {Module.FormatShape(input.Shape)}, padding {padding.ToTupleString()}).");
+            throw ConvChecks.KernelTooLarge(who, "window", kernel, dilation, input, padding);
         // One channel at a time: the batch and channel dimensions fold into one batch of single-channel images.
         var geometry = new UnfoldGeometry(1, height, width, kernel.Height, kernel.Width, dilation.Height, dilation.Width,
             padding.Height, padding.Width, stride.Height, stride.Width, outHeight, outWidth);

@@ -36,9 +36,9 @@ public class ConvErrorTests
     {
         var layer = new Conv2d(1, 1, 5, padding: 1);
         var e = Assert.Throws<ArgumentException>(() => layer.Forward(Tensor.Zeros(1, 1, 2, 6)));
-        AssertMessage(e, "Conv2d(1, 1, kernel_size=(5, 5)", "kernel (5, 5)", "larger than the padded input 4×8", "[1, 1, 2, 6]");
+        AssertMessage(e, "Conv2d(1, 1, kernel_size=(5, 5)", "kernel (5, 5)", "spans 5×5, larger than the padded input 4×8 in height", "[1, 1, 2, 6]");
         e = Assert.Throws<ArgumentException>(() => F.Conv2d(Tensor.Zeros(1, 1, 4, 4), Tensor.Zeros(1, 1, 3, 3), dilation: 2));
-        AssertMessage(e, "Conv2d:", "spans 5×5", "larger than the padded input 4×4");
+        AssertMessage(e, "Conv2d:", "spans 5×5", "larger than the padded input 4×4 in height and width");
         var conv1d = new Conv1d(1, 1, 4);
         e = Assert.Throws<ArgumentException>(() => conv1d.Forward(Tensor.Zeros(1, 1, 3)));
         AssertMessage(e, "Conv1d(1, 1, kernel_size=(4,), stride=(1,))", "longer than the padded input 3");
@@ -102,9 +102,9 @@ public class ConvErrorTests
         AssertMessage(Assert.Throws<ArgumentException>(() => new MaxPool2d(2).Forward(Tensor.Zeros(3, 4, 4))),
             "MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)", "4-D input", "[3, 4, 4]");
         AssertMessage(Assert.Throws<ArgumentException>(() => new MaxPool2d(3).Forward(Tensor.Zeros(1, 1, 2, 5))),
-            "window (3, 3)", "larger than the padded input 2×5");
+            "window (3, 3)", "larger than the padded input 2×5 in height");
         AssertMessage(Assert.Throws<ArgumentException>(() => new AvgPool2d(4).Forward(Tensor.Zeros(1, 1, 3, 8))),
-            "AvgPool2d(kernel_size=4, stride=4, padding=0)", "larger than the padded input 3×8");
+            "AvgPool2d(kernel_size=4, stride=4, padding=0)", "larger than the padded input 3×8 in height");
         AssertMessage(Assert.Throws<ArgumentException>(() => new AdaptiveAvgPool2d(2).Forward(Tensor.Zeros(1, 1, 0, 3))),
             "AdaptiveAvgPool2d(output_size=2)", "must be non-zero");
         AssertMessage(Assert.Throws<ArgumentException>(() => F.MaxPool2d(Tensor.Zeros(1, 1, 4, 4), 0)), "MaxPool2d: kernel_size must be positive");
@@ -135,7 +135,7 @@ public class ConvErrorTests
         AssertMessage(Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3, 4).Unfold((2, 2), (1, 1), (0, 0), (1, 1))),
             "Unfold: expected a 4-D input [N, C, H, W]", "[2, 3, 4]");
         AssertMessage(Assert.Throws<ArgumentException>(() => Tensor.Zeros(1, 1, 3, 3).Unfold((4, 2), (1, 1), (0, 0), (1, 1))),
-            "Unfold: the kernel (4, 2)", "larger than the padded input (3, 3)");
+            "Unfold: the kernel (4, 2)", "does not fit in the padded input (3, 3)");
         AssertMessage(Assert.Throws<ArgumentException>(() => Tensor.Zeros(1, 1, 3, 3).Unfold((2, 2), (0, 1), (0, 0), (1, 1))),
             "dilation must be positive");
         AssertMessage(Assert.Throws<ArgumentException>(() => Tensor.Zeros(1, 1, 3, 3).Unfold((2, 2), (1, 1), (-1, 0), (1, 1))),

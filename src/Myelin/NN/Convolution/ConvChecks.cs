@@ -122,7 +122,23 @@ internal static class ConvChecks
 
     static int FloorDivide(int a, int b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 
-    /// <summary>The extent a dilated kernel covers: dilation·(kernel − 1) + 1 per dimension.</summary>
-    public static string Span(Size2d kernel, Size2d dilation) =>
-        $"{dilation.Height * (kernel.Height - 1) + 1}×{dilation.Width * (kernel.Width - 1) + 1}";
+    /// <summary>
+    /// Says that a kernel (window) does not fit: "the kernel (5, 5) with dilation (1, 1) spans 5×5, larger than the
+    /// padded input 4×8 in height (input shape [1, 1, 2, 6], padding (1, 1))".
+    /// </summary>
+    public static ArgumentException KernelTooLarge(string who, string what, Size2d kernel, Size2d dilation, Tensor input, Size2d padding)
+    {
+        int spanHeight = dilation.Height * (kernel.Height - 1) + 1, spanWidth = dilation.Width * (kernel.Width - 1) + 1;
+        int paddedHeight = input.Size(2) + 2 * padding.Height, paddedWidth = input.Size(3) + 2 * padding.Width;
+        string where = (spanHeight > paddedHeight, spanWidth > paddedWidth) switch
+        {
+            (true, true) => "in height and width",
+            (true, false) => "in height",
+            _ => "in width",
+        };
+        return new ArgumentException(
+            $"{who}: the {what} {kernel.ToTupleString()} with dilation {dilation.ToTupleString()} spans {spanHeight}×{spanWidth}, " +
+            $"larger than the padded input {paddedHeight}×{paddedWidth} {where} " +
+            $"(input shape {Module.FormatShape(input.Shape)}, padding {padding.ToTupleString()}).");
+    }
 }
