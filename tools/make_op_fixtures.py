@@ -90,6 +90,8 @@ OPS = {
     "clone": lambda x, a: x[0].clone(),
     "to_float64": lambda x, a: x[0].double(),
     "mse_like": lambda x, a: ((x[0] - x[1]) ** 2).mean(),
+    "unfold": lambda x, a: torch.nn.functional.unfold(x[0], a["kernel"], dilation=a["dilation"], padding=a["padding"], stride=a["stride"]),
+    "fold": lambda x, a: torch.nn.functional.fold(x[0], a["output"], a["kernel"], dilation=a["dilation"], padding=a["padding"], stride=a["stride"]),
 }
 
 POS = "positive"
@@ -186,6 +188,11 @@ CASES = [
     ("clone", "clone", [inp([3, 4])], {}),
     ("to_float64", "to_float64", [inp([3, 4])], {}),
     ("mse_like", "mse_like", [inp([4, 3]), inp([4, 3], grad=False)], {}),
+    ("unfold", "unfold", [inp([2, 3, 4, 5])], {"kernel": [2, 3], "dilation": [1, 1], "padding": [0, 0], "stride": [1, 1]}),
+    ("unfold_strided_padded", "unfold", [inp([2, 2, 5, 6])], {"kernel": [3, 2], "dilation": [1, 2], "padding": [1, 2], "stride": [2, 3]}),
+    ("unfold_dilated", "unfold", [inp([1, 2, 7, 6])], {"kernel": [3, 3], "dilation": [2, 2], "padding": [1, 0], "stride": [1, 1]}),
+    ("fold", "fold", [inp([2, 12, 6])], {"output": [3, 4], "kernel": [2, 2], "dilation": [1, 1], "padding": [0, 0], "stride": [1, 1]}),
+    ("fold_strided_padded", "fold", [inp([1, 12, 9])], {"output": [5, 6], "kernel": [3, 2], "dilation": [1, 2], "padding": [1, 2], "stride": [2, 3]}),
 ]
 
 

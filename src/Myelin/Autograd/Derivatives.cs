@@ -1,3 +1,5 @@
+using Myelin.Backends.Cpu;
+
 namespace Myelin;
 
 /// <summary>
@@ -173,6 +175,14 @@ internal static class Derivatives
                 return [Tensor.Zeros(inputShape, dtype).IndexAdd(node.Ints[0], B(), g), null];
             case OpKind.IndexAdd:
                 return [g, null, If(2, () => g.IndexSelect(node.Ints[0], B()))];
+            // unfold and fold are linear and each other's adjoint: overlapping blocks sum their gradients
+            case OpKind.Unfold:
+                return [g.FoldBlocks(UnfoldGeometry.FromAttributes(inputShape[1], node.Ints))];
+            case OpKind.Fold:
+            {
+                var geometry = UnfoldGeometry.FromAttributes(inputShape[1] / (node.Ints[2] * node.Ints[3]), node.Ints);
+                return [g.UnfoldBlocks(geometry, padValue: 0)];
+            }
             default:
                 throw new NotSupportedException($"Backward: no derivative rule for {node.Op}.");
         }

@@ -21,4 +21,6 @@ internal enum OpKind
     Reshape, Permute, Expand, Slice, SliceScatter, Cat, Copy, Cast,
     // Indexing
     Gather, ScatterAdd, IndexSelect, IndexAdd,
+    // Sliding blocks (im2col and col2im), for convolution and pooling
+    Unfold, Fold,
 }

@@ -13,6 +13,7 @@ public static class OpTable
     static bool Keep(this JsonElement a) => a.TryGetProperty("keep", out var k) && k.GetBoolean();
     static int Correction(this JsonElement a) => a.TryGetProperty("correction", out var c) ? c.GetInt32() : 1;
     static int[] Ints(this JsonElement a, string key) => a.GetProperty(key).EnumerateArray().Select(x => x.GetInt32()).ToArray();
+    static (int, int) Pair(this JsonElement a, string key) => (a.Ints(key)[0], a.Ints(key)[1]);
     static int[]? Axes(this JsonElement a) => a.TryGetProperty("axes", out var x) ? x.EnumerateArray().Select(v => v.GetInt32()).ToArray() : null;
 
     public static readonly Dictionary<string, Func<Tensor[], JsonElement, Tensor>> Ops = new()
@@ -81,5 +82,7 @@ public static class OpTable
         ["clone"] = (x, a) => x[0].Clone(),
         ["to_float64"] = (x, a) => x[0].To(DType.Float64),
         ["mse_like"] = (x, a) => (x[0] - x[1]).Pow(2).Mean(),
+        ["unfold"] = (x, a) => x[0].Unfold(a.Pair("kernel"), a.Pair("dilation"), a.Pair("padding"), a.Pair("stride")),
+        ["fold"] = (x, a) => x[0].Fold(a.Pair("output"), a.Pair("kernel"), a.Pair("dilation"), a.Pair("padding"), a.Pair("stride")),
     };
 }
