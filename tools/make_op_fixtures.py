@@ -67,6 +67,7 @@ OPS = {
     "softmax": lambda x, a: torch.softmax(x[0], dim=a["axis"]),
     "log_softmax": lambda x, a: torch.log_softmax(x[0], dim=a["axis"]),
     "matmul": lambda x, a: torch.matmul(x[0], x[1]),
+    "linear": lambda x, a: torch.nn.functional.linear(x[0], x[1], x[2] if len(x) > 2 else None),
     "reshape": lambda x, a: x[0].reshape(a["shape"]),
     "permute": lambda x, a: x[0].permute(a["dims"]),
     "transpose": lambda x, a: x[0].transpose(a["d0"], a["d1"]),
@@ -89,6 +90,8 @@ OPS = {
     "clone": lambda x, a: x[0].clone(),
     "to_float64": lambda x, a: x[0].double(),
     "mse_like": lambda x, a: ((x[0] - x[1]) ** 2).mean(),
+    "unfold": lambda x, a: torch.nn.functional.unfold(x[0], a["kernel"], dilation=a["dilation"], padding=a["padding"], stride=a["stride"]),
+    "fold": lambda x, a: torch.nn.functional.fold(x[0], a["output"], a["kernel"], dilation=a["dilation"], padding=a["padding"], stride=a["stride"]),
 }
 
 POS = "positive"
@@ -157,6 +160,9 @@ CASES = [
     ("matmul_batched_shared", "matmul", [inp([2, 3, 4]), inp([4, 5])], {}),
     ("matmul_batched", "matmul", [inp([2, 3, 4]), inp([2, 4, 5])], {}),
     ("matmul_batch_broadcast", "matmul", [inp([2, 1, 3, 4]), inp([3, 4, 2])], {}),
+    ("linear_bias", "linear", [inp([5, 4]), inp([3, 4]), inp([3])], {}),
+    ("linear_no_bias", "linear", [inp([5, 4]), inp([3, 4])], {}),
+    ("linear_3d_input", "linear", [inp([2, 5, 4]), inp([3, 4]), inp([3])], {}),
     ("reshape", "reshape", [inp([2, 3, 4])], {"shape": [4, -1]}),
     ("permute", "permute", [inp([2, 3, 4])], {"dims": [2, 0, 1]}),
     ("transpose", "transpose", [inp([2, 3, 4])], {"d0": 0, "d1": 2}),
@@ -182,6 +188,11 @@ CASES = [
     ("clone", "clone", [inp([3, 4])], {}),
     ("to_float64", "to_float64", [inp([3, 4])], {}),
     ("mse_like", "mse_like", [inp([4, 3]), inp([4, 3], grad=False)], {}),
+    ("unfold", "unfold", [inp([2, 3, 4, 5])], {"kernel": [2, 3], "dilation": [1, 1], "padding": [0, 0], "stride": [1, 1]}),
+    ("unfold_strided_padded", "unfold", [inp([2, 2, 5, 6])], {"kernel": [3, 2], "dilation": [1, 2], "padding": [1, 2], "stride": [2, 3]}),
+    ("unfold_dilated", "unfold", [inp([1, 2, 7, 6])], {"kernel": [3, 3], "dilation": [2, 2], "padding": [1, 0], "stride": [1, 1]}),
+    ("fold", "fold", [inp([2, 12, 6])], {"output": [3, 4], "kernel": [2, 2], "dilation": [1, 1], "padding": [0, 0], "stride": [1, 1]}),
+    ("fold_strided_padded", "fold", [inp([1, 12, 9])], {"output": [5, 6], "kernel": [3, 2], "dilation": [1, 2], "padding": [1, 2], "stride": [2, 3]}),
 ]
 
 

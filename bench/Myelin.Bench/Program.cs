@@ -18,7 +18,9 @@ public static class Program
         ["mlp-train"] = _ => new MlpTrainWorkload(),
         ["mlp-infer-1"] = _ => new MlpInferWorkload(),
         ["tiny-mlp-step"] = _ => new TinyMlpStepWorkload(),
+        ["cnn-train"] = _ => new CnnTrainWorkload(),
         ["fmnist-mlp-5ep"] = o => new FashionMlpWorkload(o.DataDirectory),
+        ["fmnist-cnn-3ep"] = o => new FashionCnnWorkload(o.DataDirectory),
     };
 
     public static int Main(string[] args)

@@ -34,4 +34,52 @@ public sealed partial class Tensor
 
     /// <summary>Matrix product this · <paramref name="other"/>; see <see cref="MatMul(Tensor, Tensor)"/>.</summary>
     public Tensor MatMul(Tensor other) => MatMul(this, other);
+
+    /// <summary>
+    /// The affine map of a dense layer, y = x·Wᵀ + b, as one primitive: the bias seeds the output
+    /// and the GEMM accumulates onto it, and the backward pass gives dW directly in W's [out, in]
+    /// layout. Shapes: x [*, in], weight [out, in], bias [out] or null → [*, out].
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes or dtypes do not fit together.</exception>
+    public static Tensor Linear(Tensor input, Tensor weight, Tensor? bias = null)
+    {
+        if (weight.Rank != 2)
+            throw new ArgumentException($"Linear: the weight must be 2-D [out, in], got shape {Layout.Format(weight.shape)}.");
+        int outFeatures = weight.shape[0], inFeatures = weight.shape[1];
+        if (input.Rank == 0 || input.shape[^1] != inFeatures)
+            throw new ArgumentException($"Linear: expected input with last dimension {inFeatures} (weight shape {Layout.Format(weight.shape)}), got shape {Layout.Format(input.shape)}.");
+        if (bias is not null && (bias.Rank != 1 || bias.shape[0] != outFeatures))
+            throw new ArgumentException($"Linear: the bias must have shape [{outFeatures}] to match the weight {Layout.Format(weight.shape)}, got {Layout.Format(bias.shape)}.");
+        var dtype = DTypeInfo.Promote(input.DType, weight.DType);
+        if (bias is not null) dtype = DTypeInfo.Promote(dtype, bias.DType);
+        if (!dtype.IsFloatingPoint())
+            throw new ArgumentException($"Linear: expected floating-point tensors, got {input.DType} and {weight.DType}.");
+        var x = input.To(dtype);
+        var w = weight.To(dtype);
+        var b = bias?.To(dtype);
+        var xData = x.IsContiguous ? x : StridedCopy.ToContiguous(x);
+        var wData = w.IsContiguous ? w : StridedCopy.ToContiguous(w);
+        int rows = input.NumElements / Math.Max(inFeatures, 1);
+        if (inFeatures == 0) rows = Layout.NumElements(input.shape[..^1]);
+        var outShape = (int[])input.shape.Clone();
+        outShape[^1] = outFeatures;
+        var output = b is null ? Uninitialized(outShape, dtype) : Empty(outShape, dtype);
+        if (b is not null && rows > 0)
+        {
+            // Every output row starts as the bias; the product is then added on top.
+            var biasData = b.IsContiguous ? b : StridedCopy.ToContiguous(b);
+            var rowShape = new[] { rows, outFeatures };
+            StridedCopy.Copy(biasData.View(rowShape, [0, 1], biasData.offset), output.View(rowShape, [outFeatures, 1], 0));
+        }
+        if (rows > 0 && outFeatures > 0)
+        {
+            if (dtype == DType.Float32)
+                Gemm.Multiply(false, true, rows, outFeatures, inFeatures, xData.Data<float>(), xData.offset, inFeatures,
+                    wData.Data<float>(), wData.offset, inFeatures, output.Data<float>(), 0, outFeatures, accumulate: b is not null);
+            else
+                Gemm.Multiply(false, true, rows, outFeatures, inFeatures, xData.Data<double>(), xData.offset, inFeatures,
+                    wData.Data<double>(), wData.offset, inFeatures, output.Data<double>(), 0, outFeatures, accumulate: b is not null);
+        }
+        return Record(output, OpKind.Linear, b is null ? [x, w] : [x, w, b]);
+    }
 }

@@ -1,3 +1,5 @@
+using Myelin.Backends.Cpu;
+
 namespace Myelin;
 
 /// <summary>
@@ -122,6 +124,14 @@ internal static class Derivatives
                             ? A().Reshape(-1, inputShape[^1]).T.MatMul(g.Reshape(-1, b[1]))
                             : A().MT.MatMul(g))];
             }
+            // y = x·Wᵀ + b: dx = g·W, dW = gᵀ·x (rows flattened), db = Σ g over the rows
+            case OpKind.Linear:
+            {
+                var weightShape = node.InputShapes[1];
+                return [If(0, () => g.MatMul(B())),
+                        If(1, () => g.Reshape(-1, weightShape[0]).T.MatMul(A().Reshape(-1, weightShape[1]))),
+                        node.Inputs.Length > 2 && Needs(2) ? g.Reshape(-1, weightShape[0]).Sum(0) : null];
+            }
             // layout changes: move the gradient back through the inverse layout change
             case OpKind.Reshape: return [g.Reshape(inputShape)];
             case OpKind.Permute:
@@ -165,6 +175,14 @@ internal static class Derivatives
                 return [Tensor.Zeros(inputShape, dtype).IndexAdd(node.Ints[0], B(), g), null];
             case OpKind.IndexAdd:
                 return [g, null, If(2, () => g.IndexSelect(node.Ints[0], B()))];
+            // unfold and fold are linear and each other's adjoint: overlapping blocks sum their gradients
+            case OpKind.Unfold:
+                return [g.FoldBlocks(UnfoldGeometry.FromAttributes(inputShape[1], node.Ints))];
+            case OpKind.Fold:
+            {
+                var geometry = UnfoldGeometry.FromAttributes(inputShape[1] / (node.Ints[2] * node.Ints[3]), node.Ints);
+                return [g.UnfoldBlocks(geometry, padValue: 0)];
+            }
             default:
                 throw new NotSupportedException($"Backward: no derivative rule for {node.Op}.");
         }

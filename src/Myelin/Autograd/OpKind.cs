@@ -16,9 +16,11 @@ internal enum OpKind
     // Reductions
     Sum, Amax, Amin, Softmax, LogSoftmax,
     // Linear algebra
-    MatMul,
+    MatMul, Linear,
     // Layout (views and copies)
     Reshape, Permute, Expand, Slice, SliceScatter, Cat, Copy, Cast,
     // Indexing
     Gather, ScatterAdd, IndexSelect, IndexAdd,
+    // Sliding blocks (im2col and col2im), for convolution and pooling
+    Unfold, Fold,
 }

@@ -25,8 +25,7 @@ public static partial class F
         if (bias is not null && (bias.Rank != 1 || bias.Size(0) != weight.Size(0)))
             throw new ArgumentException(
                 $"Linear: the bias must have shape [{weight.Size(0)}] to match the weight {Module.FormatShape(weight.Shape)}, got {Module.FormatShape(bias.Shape)}.");
-        var output = input.MatMul(weight.T);
-        return bias is null ? output : output + bias;
+        return Tensor.Linear(input, weight, bias);
     }
 
     /// <summary>max(0, x) elementwise. Shape: any, unchanged.</summary>

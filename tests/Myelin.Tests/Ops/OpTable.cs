@@ -13,6 +13,7 @@ public static class OpTable
     static bool Keep(this JsonElement a) => a.TryGetProperty("keep", out var k) && k.GetBoolean();
     static int Correction(this JsonElement a) => a.TryGetProperty("correction", out var c) ? c.GetInt32() : 1;
     static int[] Ints(this JsonElement a, string key) => a.GetProperty(key).EnumerateArray().Select(x => x.GetInt32()).ToArray();
+    static (int, int) Pair(this JsonElement a, string key) => (a.Ints(key)[0], a.Ints(key)[1]);
     static int[]? Axes(this JsonElement a) => a.TryGetProperty("axes", out var x) ? x.EnumerateArray().Select(v => v.GetInt32()).ToArray() : null;
 
     public static readonly Dictionary<string, Func<Tensor[], JsonElement, Tensor>> Ops = new()
@@ -58,6 +59,7 @@ public static class OpTable
         ["softmax"] = (x, a) => x[0].Softmax(a.Int("axis")),
         ["log_softmax"] = (x, a) => x[0].LogSoftmax(a.Int("axis")),
         ["matmul"] = (x, a) => x[0].MatMul(x[1]),
+        ["linear"] = (x, a) => Tensor.Linear(x[0], x[1], x.Length > 2 ? x[2] : null),
         ["reshape"] = (x, a) => x[0].Reshape(a.Ints("shape")),
         ["permute"] = (x, a) => x[0].Permute(a.Ints("dims")),
         ["transpose"] = (x, a) => x[0].Transpose(a.Int("d0"), a.Int("d1")),
@@ -80,5 +82,7 @@ public static class OpTable
         ["clone"] = (x, a) => x[0].Clone(),
         ["to_float64"] = (x, a) => x[0].To(DType.Float64),
         ["mse_like"] = (x, a) => (x[0] - x[1]).Pow(2).Mean(),
+        ["unfold"] = (x, a) => x[0].Unfold(a.Pair("kernel"), a.Pair("dilation"), a.Pair("padding"), a.Pair("stride")),
+        ["fold"] = (x, a) => x[0].Fold(a.Pair("output"), a.Pair("kernel"), a.Pair("dilation"), a.Pair("padding"), a.Pair("stride")),
     };
 }

@@ -1,0 +1,118 @@
+namespace Myelin.NN;
+
+/// <summary>
+/// Batch normalisation of images: each channel is normalised by the mean and variance over the batch and all
+/// pixels, then scaled by <see cref="Weight"/> and shifted by <see cref="Bias"/>.
+/// Shape: input [N, C, H, W] with C = numFeatures → output of the same shape; weight, bias, running_mean, running_var [C].
+/// </summary>
+/// <remarks>
+/// <para>
+/// In training mode the batch statistics are used (the biased variance, over N·H·W values per channel) and the
+/// running estimates are updated: running = (1 − momentum)·running + momentum·batch, with the unbiased variance for
+/// running_var, and num_batches_tracked counts the steps. In evaluation mode the running estimates are used.
+/// This is exactly PyTorch's behaviour, and the state-dict names are PyTorch's: weight, bias, running_mean,
+/// running_var, num_batches_tracked (Int64).
+/// </para>
+/// <para>
+/// With <c>momentum: null</c> the running estimates are the cumulative average over all batches so far.
+/// With <c>trackRunningStats: false</c> there are no running estimates and batch statistics are used in both modes.
+/// The computation is <see cref="F.BatchNorm"/>, shared with <see cref="BatchNorm1d"/>.
+/// </para>
+/// </remarks>
+public sealed class BatchNorm2d : Module
+{
+    readonly Tensor? runningMean, runningVar, numBatchesTracked;
+
+    /// <summary>Creates the layer with weight 1, bias 0, running mean 0 and running variance 1.</summary>
+    /// <param name="numFeatures">C, the number of channels.</param>
+    /// <param name="eps">Added to the variance before the square root, for numerical stability.</param>
+    /// <param name="momentum">The weight of the newest batch in the running estimates; null for a cumulative average.</param>
+    /// <param name="affine">Whether to learn a per-channel weight and bias.</param>
+    /// <param name="trackRunningStats">Whether to keep running estimates for evaluation mode.</param>
+    /// <param name="dtype">Float32 (default) or Float64 parameters and buffers.</param>
+    /// <exception cref="ArgumentOutOfRangeException">numFeatures is not positive, eps is negative, or momentum is outside [0, 1].</exception>
+    public BatchNorm2d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true,
+        DType dtype = DType.Float32)
+    {
+        if (numFeatures <= 0)
+            throw new ArgumentOutOfRangeException(nameof(numFeatures), $"BatchNorm2d: num_features must be positive, got {numFeatures}.");
+        if (!(eps >= 0))
+            throw new ArgumentOutOfRangeException(nameof(eps), $"BatchNorm2d: eps must be non-negative, got {eps}.");
+        if (momentum is double m && !(m >= 0 && m <= 1))
+            throw new ArgumentOutOfRangeException(nameof(momentum), $"BatchNorm2d: momentum must be in [0, 1], got {m}.");
+        NumFeatures = numFeatures;
+        Eps = eps;
+        Momentum = momentum;
+        Affine = affine;
+        TrackRunningStats = trackRunningStats;
+        if (affine)
+        {
+            Weight = RegisterParameter("weight", Tensor.Ones([numFeatures], dtype));
+            Bias = RegisterParameter("bias", Tensor.Zeros([numFeatures], dtype));
+        }
+        if (trackRunningStats)
+        {
+            runningMean = RegisterBuffer("running_mean", Tensor.Zeros([numFeatures], dtype));
+            runningVar = RegisterBuffer("running_var", Tensor.Ones([numFeatures], dtype));
+            numBatchesTracked = RegisterBuffer("num_batches_tracked", Tensor.Zeros([], DType.Int64));
+        }
+    }
+
+    /// <summary>C, the number of channels.</summary>
+    public int NumFeatures { get; }
+
+    /// <summary>The value added to the variance for numerical stability.</summary>
+    public double Eps { get; }
+
+    /// <summary>The weight of the newest batch in the running estimates, or null for a cumulative average.</summary>
+    public double? Momentum { get; }
+
+    /// <summary>Whether the layer has a learnable weight and bias.</summary>
+    public bool Affine { get; }
+
+    /// <summary>Whether the layer keeps running estimates.</summary>
+    public bool TrackRunningStats { get; }
+
+    /// <summary>The per-channel scale γ [C], or null without <c>affine</c>.</summary>
+    public Tensor? Weight { get; }
+
+    /// <summary>The per-channel shift β [C], or null without <c>affine</c>.</summary>
+    public Tensor? Bias { get; }
+
+    /// <summary>The running mean [C] (buffer "running_mean"), or null without running statistics.</summary>
+    public Tensor? RunningMean => runningMean;
+
+    /// <summary>The running variance [C] (buffer "running_var"), or null without running statistics.</summary>
+    public Tensor? RunningVar => runningVar;
+
+    /// <summary>The number of training batches seen (0-d Int64 buffer "num_batches_tracked"), or null without running statistics.</summary>
+    public Tensor? NumBatchesTracked => numBatchesTracked;
+
+    /// <summary>Normalises <paramref name="input"/>; in training mode also updates the running statistics.</summary>
+    /// <exception cref="ArgumentException">The input is not [N, C, H, W] with C = <see cref="NumFeatures"/>, or has a single value per channel in training.</exception>
+    public override Tensor Forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        string who = $"BatchNorm2d({NumFeatures})";
+        ConvChecks.RequireImageBatch(who, input);
+        ConvChecks.RequireChannels(who, input, NumFeatures, "[N, C, H, W]");
+        bool useBatchStatistics = IsTraining || !TrackRunningStats;
+        if (useBatchStatistics && input.NumElements / NumFeatures <= 1)
+            throw new ArgumentException(
+                $"{who}: expected more than 1 value per channel to compute batch statistics, got input shape {FormatShape(input.Shape)}.");
+        double momentum = Momentum ?? 0;
+        if (IsTraining && numBatchesTracked is not null)
+        {
+            long count = numBatchesTracked.Item<long>() + 1;
+            using (Autograd.NoGrad()) numBatchesTracked.Fill(count);
+            // A null momentum makes the running estimates the plain average of all batches so far.
+            if (Momentum is null) momentum = 1.0 / count;
+        }
+        return RecordOutput(F.BatchNorm(input, runningMean, runningVar, Weight, Bias, useBatchStatistics, momentum, Eps));
+    }
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() =>
+        $"{NumFeatures}, eps={ReprFormat.Float(Eps)}, momentum={(Momentum is double m ? ReprFormat.Float(m) : "None")}, " +
+        $"affine={ReprFormat.Bool(Affine)}, track_running_stats={ReprFormat.Bool(TrackRunningStats)}";
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Myelin.NN;
+using Myelin.Tests.NN;
+
+namespace Myelin.Tests.Conv;
+
+/// <summary>One case of Fixtures/Conv/layers.json: a layer with fixed state, an input, and PyTorch's results.</summary>
+public sealed class ConvCase
+{
+    public required string Name { get; init; }
+    public required string Layer { get; init; }
+    public required JsonElement Config { get; init; }
+    public required bool Training { get; init; }
+    public required string Repr { get; init; }
+    public required Dictionary<string, Tensor> State { get; init; }
+    public required Tensor Input { get; init; }
+    public required Tensor Output { get; init; }
+    public required Tensor GradOutput { get; init; }
+    public required Tensor InputGrad { get; init; }
+    public required Dictionary<string, Tensor> ParamGrads { get; init; }
+    public required Dictionary<string, Tensor> StateAfter { get; init; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Reads the fixtures written by tools/make_conv_fixtures.py and builds the matching Myelin layers.</summary>
+public static class ConvFixtures
+{
+    static readonly Lazy<Dictionary<string, ConvCase>> cases = new(Load);
+
+    public static IReadOnlyDictionary<string, ConvCase> Cases => cases.Value;
+
+    public static IEnumerable<object[]> Names() => Cases.Keys.Select(n => new object[] { n });
+
+    static Dictionary<string, ConvCase> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Conv", "layers.json");
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        var result = new Dictionary<string, ConvCase>();
+        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            var name = c.GetProperty("name").GetString()!;
+            result[name] = new ConvCase
+            {
+                Name = name,
+                Layer = c.GetProperty("layer").GetString()!,
+                Config = c.GetProperty("config").Clone(),
+                Training = c.GetProperty("mode").GetString() == "train",
+                Repr = c.GetProperty("repr").GetString()!,
+                State = NNFixtures.DecodeDictionary(c.GetProperty("state")),
+                Input = NNFixtures.Decode(c.GetProperty("input")),
+                Output = NNFixtures.Decode(c.GetProperty("output")),
+                GradOutput = NNFixtures.Decode(c.GetProperty("grad_output")),
+                InputGrad = NNFixtures.Decode(c.GetProperty("input_grad")),
+                ParamGrads = NNFixtures.DecodeDictionary(c.GetProperty("param_grads")),
+                StateAfter = NNFixtures.DecodeDictionary(c.GetProperty("state_after")),
+            };
+        }
+        return result;
+    }
+
+    /// <summary>Builds the Myelin layer that matches a fixture's "layer" and "config".</summary>
+    public static Module Build(string layer, JsonElement config, DType dtype = DType.Float32)
+    {
+        int Int(string key) => config.GetProperty(key).GetInt32();
+        bool Flag(string key) => config.GetProperty(key).GetBoolean();
+        // Pooling settings are recorded as given, one number or a pair, because the layers print them back that way.
+        Size2d? OptionalPair(string key) => config.GetProperty(key) switch
+        {
+            { ValueKind: JsonValueKind.Null } => null,
+            { ValueKind: JsonValueKind.Number } number => number.GetInt32(),
+            var pair => (pair[0].GetInt32(), pair[1].GetInt32()),
+        };
+        Size2d Pair(string key) => OptionalPair(key) ?? throw new InvalidDataException($"{key} is null");
+        ConvPadding Padding()
+        {
+            var p = config.GetProperty("padding");
+            return p.ValueKind switch
+            {
+                JsonValueKind.String => p.GetString()!,
+                JsonValueKind.Number => p.GetInt32(),
+                _ => (p[0].GetInt32(), p[1].GetInt32()),
+            };
+        }
+        double? Momentum() => config.GetProperty("momentum") is { ValueKind: JsonValueKind.Null } ? null : config.GetProperty("momentum").GetDouble();
+
+        return layer switch
+        {
+            "Conv2d" => new Conv2d(Int("in"), Int("out"), Pair("kernel"), Pair("stride"), Padding(), Pair("dilation"), Int("groups"),
+                Flag("bias"), dtype: dtype),
+            "Conv1d" => new Conv1d(Int("in"), Int("out"), Int("kernel"), Int("stride"), Padding(), Int("dilation"), Int("groups"),
+                Flag("bias"), dtype: dtype),
+            "ConvTranspose2d" => new ConvTranspose2d(Int("in"), Int("out"), Pair("kernel"), Pair("stride"), Pair("padding"),
+                Pair("output_padding"), Int("groups"), Flag("bias"), Pair("dilation"), dtype: dtype),
+            "MaxPool2d" => new MaxPool2d(Pair("kernel"), OptionalPair("stride"), Pair("padding"), Pair("dilation"), Flag("ceil_mode")),
+            "AvgPool2d" => new AvgPool2d(Pair("kernel"), OptionalPair("stride"), Pair("padding"), Flag("ceil_mode"), Flag("count_include_pad"),
+                config.GetProperty("divisor_override") is { ValueKind: JsonValueKind.Number } d ? d.GetInt32() : null),
+            "AdaptiveAvgPool2d" => new AdaptiveAvgPool2d(Pair("output_size")),
+            "BatchNorm2d" => new BatchNorm2d(Int("features"), momentum: Momentum(), affine: Flag("affine"),
+                trackRunningStats: Flag("track_running_stats"), dtype: dtype),
+            "Upsample" => config.GetProperty("size").ValueKind == JsonValueKind.Null
+                ? new Upsample(scaleFactor: config.GetProperty("scale_factor").GetDouble())
+                : new Upsample(size: Pair("size")),
+            _ => throw new InvalidDataException($"no factory for layer {layer}"),
+        };
+    }
+}
