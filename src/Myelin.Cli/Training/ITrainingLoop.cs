@@ -2,8 +2,8 @@ namespace Myelin.Cli.Training;
 
 /// <summary>
 /// Runs the epochs of a <see cref="TrainingJob"/>: batches, optimizer steps, validation and early stopping.
-/// The train command depends on this interface only, so the loop behind it can change (for instance to the
-/// library's Trainer) without touching the command or its display.
+/// The train command and its display depend on this interface only, not on how the loop is run
+/// (<see cref="TrainerTrainingLoop"/> runs it with the library's Trainer), and tests can drive it directly.
 /// </summary>
 internal interface ITrainingLoop
 {
