@@ -15,8 +15,9 @@ namespace Myelin.NN;
 /// These are PyTorch's names and layouts, so state dicts move between the two libraries.
 /// </para>
 /// <para>
-/// The input-to-hidden products do not depend on the previous step, so each layer and direction computes them
-/// for every step with one matrix product before the loop; only h·W_hhᵀ runs inside it.
+/// The input-to-hidden products do not depend on the previous step. Without gradients to record (inference),
+/// each layer and direction computes them for every step with one matrix product before the loop, so only
+/// h·W_hhᵀ runs inside it; while training they are computed step by step, which makes the backward pass cheaper.
 /// </para>
 /// </remarks>
 public abstract class RNNBase : Module
@@ -125,47 +126,67 @@ public abstract class RNNBase : Module
 
         var final = new Tensor[initialStates.Length][];
         for (int s = 0; s < final.Length; s++) final[s] = new Tensor[count];
-        var layerInput = sequence;
+        // Each layer's input as one [L, N, features] tensor (layer 0) and as one tensor per step.
+        Tensor? layerInput = sequence;
+        var stepInputs = new Tensor[steps];
+        for (int t = 0; t < steps; t++) stepInputs[t] = sequence.Select(0, t);
         for (int layer = 0; layer < NumLayers; layer++)
         {
-            var directionOutputs = new Tensor[NumDirections];
+            var directionOutputs = new Tensor[NumDirections][];
             for (int direction = 0; direction < NumDirections; direction++)
             {
                 int k = layer * NumDirections + direction;
-                var projection = ProjectInput(layerInput, k);
+                var projection = InputProjection(layerInput, stepInputs, k);
                 var state = new Tensor[initial.Length];
                 for (int s = 0; s < state.Length; s++) state[s] = initial[s].Select(0, k);
                 var outputs = new Tensor[steps];
                 for (int i = 0; i < steps; i++)
                 {
                     int t = direction == 0 ? i : steps - 1 - i;
-                    state = Step(projection.Select(0, t), state, weightHh[k], FoldsHiddenBias ? null : biasHh[k]);
+                    state = Step(projection(t), state, weightHh[k], FoldsHiddenBias ? null : biasHh[k]);
                     outputs[t] = state[0];
                 }
-                directionOutputs[direction] = Tensor.Stack(outputs, 0);
+                directionOutputs[direction] = outputs;
                 for (int s = 0; s < state.Length; s++) final[s][k] = state[s];
             }
-            layerInput = NumDirections == 1 ? directionOutputs[0] : Tensor.Cat(directionOutputs, -1);
-            if (layer < NumLayers - 1)
-                layerInput = F.Dropout(layerInput, Dropout, IsTraining, generator);
+            bool last = layer == NumLayers - 1;
+            for (int t = 0; t < steps; t++)
+            {
+                var both = NumDirections == 1 ? directionOutputs[0][t] : Tensor.Cat([directionOutputs[0][t], directionOutputs[1][t]], -1);
+                stepInputs[t] = last ? both : F.Dropout(both, Dropout, IsTraining, generator);
+            }
+            layerInput = null;
         }
 
-        var output = layerInput;
+        var output = Tensor.Stack(stepInputs, 0);
         var finalStates = final.Select(states => Tensor.Stack(states, 0)).ToArray();
         if (!batched)
             return (output.Squeeze(1), finalStates.Select(f => f.Squeeze(1)).ToArray());
         return (BatchFirst ? output.Transpose(0, 1) : output, finalStates);
     }
 
-    /// <summary>x·W_ihᵀ + b_ih (+ b_hh when folded) for every step at once: [L, N, in] → [L, N, gates·H].</summary>
-    Tensor ProjectInput(Tensor layerInput, int k)
+    /// <summary>
+    /// The input projection x_t·W_ihᵀ + b_ih (+ b_hh when folded) of layer and direction <paramref name="k"/>, by step.
+    /// </summary>
+    /// <remarks>
+    /// Without gradients to record, one matrix product covers every step and the loop reads its slices. With
+    /// gradients, each step gets its own product: the backward pass of a slice writes a gradient the size of the
+    /// whole [L, N, gates·H] tensor, so slicing one product L times costs O(L²) in backward, while separate
+    /// products cost O(L).
+    /// </remarks>
+    Func<int, Tensor> InputProjection(Tensor? layerInput, Tensor[] stepInputs, int k)
     {
-        int steps = layerInput.Size(0), batch = layerInput.Size(1);
         var bias = biasIh[k];
         if (bias is not null && FoldsHiddenBias) bias = bias + biasHh[k]!;
-        var flat = layerInput.Reshape(steps * batch, layerInput.Size(2));
-        var projection = F.Linear(flat, weightIh[k], bias);
-        return projection.Reshape(steps, batch, projection.Size(1));
+        var weight = weightIh[k];
+        bool recording = Autograd.IsGradEnabled &&
+            (weight.RequiresGrad || bias?.RequiresGrad == true || stepInputs[0].RequiresGrad);
+        if (recording) return t => F.Linear(stepInputs[t], weight, bias);
+
+        var whole = layerInput ?? Tensor.Stack(stepInputs, 0);
+        int steps = whole.Size(0), batch = whole.Size(1);
+        var projection = F.Linear(whole.Reshape(steps * batch, whole.Size(2)), weight, bias).Reshape(steps, batch, -1);
+        return t => projection.Select(0, t);
     }
 
     /// <summary>Checks the input and returns it time-major [L, N, inputSize], with whether it had a batch dimension.</summary>
