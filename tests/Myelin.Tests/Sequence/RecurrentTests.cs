@@ -226,6 +226,14 @@ public class RecurrentTests
     }
 
     [Fact]
+    public void SummaryShowsTheOutputSequenceShape()
+    {
+        var summary = new LSTM(3, 4, bidirectional: true).Summary(5, 2, 3);
+        Assert.Contains("Output shape: [5, 2, 8]", summary);
+        Assert.Contains("Total params: 288", summary);   // 2 directions × (16·3 + 16·4 + 16 + 16)
+    }
+
+    [Fact]
     public void Float64LayersRunInFloat64()
     {
         var lstm = new LSTM(3, 4, dtype: DType.Float64);

@@ -4,10 +4,16 @@ using Xunit.Abstractions;
 
 namespace Myelin.Tests.Sequence;
 
+// The learning tests allocate heavily for several seconds; running them alone keeps them from disturbing
+// tests that measure allocations.
+[CollectionDefinition(nameof(SequenceLearningTests), DisableParallelization = true)]
+public sealed class SequenceLearningTestsCollection;
+
 /// <summary>
 /// Proof that the sequence layers learn: an LSTM that remembers and reverses digit strings, and a small causal
 /// transformer that learns to sort them, each to a stated token accuracy on fresh examples, in seconds.
 /// </summary>
+[Collection(nameof(SequenceLearningTests))]
 public class SequenceLearningTests(ITestOutputHelper output)
 {
     const int Digits = 10;
