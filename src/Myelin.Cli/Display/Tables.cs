@@ -3,6 +3,8 @@ using Spectre.Console.Rendering;
 
 namespace Myelin.Cli.Display;
 
+using Text = Spectre.Console.Text;
+
 /// <summary>Helpers for Spectre tables whose cells are plain text (never parsed as markup, so "[N, 64]" prints as it is).</summary>
 internal static class Tables
 {
