@@ -25,6 +25,8 @@ internal static class Engine
         retainGraph |= createGraph;
         var captured = new Tensor?[capture?.Count ?? 0];
         var nodeGrads = new Dictionary<Node, Tensor>(ReferenceEqualityComparer.Instance);
+        // Gradient buffers the engine created itself and may therefore add into in place.
+        var owned = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
         var roots = new List<Node>();
 
         using var mode = createGraph ? Autograd.EnableGrad() : Autograd.NoGrad();
@@ -52,7 +54,7 @@ internal static class Engine
             if (output.GradFn is null) Deliver(output, seed, seed, capture, captured, createGraph);
             else
             {
-                Accumulate(nodeGrads, output.GradFn, seed);
+                Accumulate(nodeGrads, owned, output.GradFn, seed);
                 roots.Add(output.GradFn);
             }
         }
@@ -66,6 +68,12 @@ internal static class Engine
             if (output.retainsGrad && capture is null)
                 output.Grad = output.Grad is null ? grad.Detach() : output.Grad.Detach() + grad.Detach();
 
+            if (!createGraph && node.Op == OpKind.Slice && TryAccumulateSlice(node, grad, nodeGrads, owned, capture))
+            {
+                if (!retainGraph) node.Release();
+                continue;
+            }
+
             var inputGrads = Derivatives.Backward(node, grad);
             var inputs = node.Inputs;
             for (int i = 0; i < inputs.Length; i++)
@@ -74,7 +82,7 @@ internal static class Engine
                 var inputGrad = inputGrads[i];
                 if (inputGrad is null || !input.RequiresGrad) continue;
                 inputGrad = SumToShape(inputGrad, input.shape).To(input.DType);
-                if (input.GradFn is not null) Accumulate(nodeGrads, input.GradFn, inputGrad);
+                if (input.GradFn is not null) Accumulate(nodeGrads, owned, input.GradFn, inputGrad);
                 else Deliver(input, inputGrad, grad, capture, captured, createGraph);
             }
             if (!retainGraph) node.Release();
@@ -92,8 +100,58 @@ internal static class Engine
 
     static Tensor Accumulated(Tensor? existing, Tensor grad) => existing is null ? grad : existing + grad;
 
-    static void Accumulate(Dictionary<Node, Tensor> grads, Node node, Tensor grad) =>
-        grads[node] = grads.TryGetValue(node, out var existing) ? existing + grad : grad;
+    static void Accumulate(Dictionary<Node, Tensor> grads, HashSet<Tensor> owned, Node node, Tensor grad)
+    {
+        if (!grads.TryGetValue(node, out var existing))
+        {
+            grads[node] = grad;
+            return;
+        }
+        var sum = existing + grad;
+        owned.Add(sum);
+        grads[node] = sum;
+    }
+
+    /// <summary>
+    /// The gradient of a slice lands in a region of its input's gradient. Adding it there in place
+    /// (into a buffer the engine owns) keeps many slices of one tensor — the time steps of an RNN,
+    /// the heads of attention — linear in cost, where building a full zero tensor per slice would
+    /// be quadratic. Returns false when the general rule must run instead.
+    /// </summary>
+    static bool TryAccumulateSlice(Node node, Tensor grad, Dictionary<Node, Tensor> nodeGrads, HashSet<Tensor> owned, IReadOnlyList<Tensor>? capture)
+    {
+        var input = node.Inputs[0];
+        if (!input.RequiresGrad) return true;
+        Tensor target;
+        if (input.GradFn is { } producer)
+        {
+            if (!nodeGrads.TryGetValue(producer, out var existing) || !owned.Contains(existing))
+            {
+                target = existing is null ? Tensor.Zeros(input.shape, input.DType) : existing.Detach().Clone();
+                owned.Add(target);
+                nodeGrads[producer] = target;
+            }
+            else
+            {
+                target = existing;
+            }
+        }
+        else
+        {
+            if (capture is not null) return false;
+            if (input.Grad is null) input.Grad = Tensor.Zeros(input.shape, input.DType);
+            else if (input.Grad.RequiresGrad || !input.Grad.IsContiguous) return false;
+            target = input.Grad;
+        }
+        int dim = node.Ints[0], start = node.Ints[1], length = node.Ints[2], step = node.Ints[3];
+        if (length == 0) return true;
+        var regionShape = (int[])target.shape.Clone();
+        regionShape[dim] = length;
+        var regionStrides = (int[])target.strides.Clone();
+        regionStrides[dim] *= step;
+        target.View(regionShape, regionStrides, target.offset + start * target.strides[dim]).AddInPlace(grad.To(target.DType));
+        return true;
+    }
 
     /// <summary>Gives a gradient to a leaf: returned when captured, else added to its Grad.</summary>
     static void Deliver(Tensor leaf, Tensor grad, Tensor upstream, IReadOnlyList<Tensor>? capture, Tensor?[] captured, bool createGraph)

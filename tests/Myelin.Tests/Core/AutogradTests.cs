@@ -110,6 +110,33 @@ public class AutogradTests
     }
 
     [Fact]
+    public void ManySlicesOfOneTensorAccumulateCorrectly()
+    {
+        // Rows of a leaf and of a computed tensor, used one by one like RNN time steps.
+        var leaf = Tensor.Arange(0, 12, 1, DType.Float64).Reshape(4, 3).RequireGrad();
+        var computed = leaf * 2;
+        Tensor total = Tensor.Scalar(0, DType.Float64);
+        for (int t = 0; t < 4; t++) total = total + (leaf[t] * (t + 1)).Sum() + (computed[t] * computed[t]).Sum();
+        total = total + leaf.Narrow(0, 1, 2).Sum(); // an overlapping slice
+        total.Backward(null, retainGraph: true);
+        var expected = new double[12];
+        for (int i = 0; i < 12; i++)
+        {
+            int row = i / 3;
+            expected[i] = (row + 1) + 2 * 2 * (2.0 * i) + (row is 1 or 2 ? 1 : 0);
+        }
+        Assert.Equal(expected, leaf.Grad!.ToArray<double>());
+        var viaGrad = Autograd.Grad((computed[1] * computed[3]).Sum() + computed[1].Sum(), leaf);
+        var manual = new double[12];
+        for (int j = 0; j < 3; j++)
+        {
+            manual[3 + j] = 2 * (2.0 * (9 + j)) + 2;
+            manual[9 + j] = 2 * (2.0 * (3 + j));
+        }
+        Assert.Equal(manual, viaGrad.ToArray<double>());
+    }
+
+    [Fact]
     public void DeepChainDoesNotOverflowTheStack()
     {
         var x = Tensor.Scalar(1).RequireGrad();
