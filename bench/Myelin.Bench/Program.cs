@@ -19,6 +19,8 @@ public static class Program
         ["mlp-infer-1"] = _ => new MlpInferWorkload(),
         ["tiny-mlp-step"] = _ => new TinyMlpStepWorkload(),
         ["cnn-train"] = _ => new CnnTrainWorkload(),
+        ["lstm-train"] = _ => new LstmTrainWorkload(),
+        ["transformer-train"] = _ => new TransformerTrainWorkload(),
         ["fmnist-mlp-5ep"] = o => new FashionMlpWorkload(o.DataDirectory),
         ["fmnist-cnn-3ep"] = o => new FashionCnnWorkload(o.DataDirectory),
     };

@@ -169,20 +169,14 @@ public abstract class RNNBase : Module
     /// The input projection x_t·W_ihᵀ + b_ih (+ b_hh when folded) of layer and direction <paramref name="k"/>, by step.
     /// </summary>
     /// <remarks>
-    /// Without gradients to record, one matrix product covers every step and the loop reads its slices. With
-    /// gradients, each step gets its own product: the backward pass of a slice writes a gradient the size of the
-    /// whole [L, N, gates·H] tensor, so slicing one product L times costs O(L²) in backward, while separate
-    /// products cost O(L).
+    /// One matrix product covers every step and the loop reads its slices; in backward the engine adds each
+    /// step's slice gradient into one buffer in place, so this stays linear in the sequence length.
     /// </remarks>
     Func<int, Tensor> InputProjection(Tensor? layerInput, Tensor[] stepInputs, int k)
     {
         var bias = biasIh[k];
         if (bias is not null && FoldsHiddenBias) bias = bias + biasHh[k]!;
         var weight = weightIh[k];
-        bool recording = Autograd.IsGradEnabled &&
-            (weight.RequiresGrad || bias?.RequiresGrad == true || stepInputs[0].RequiresGrad);
-        if (recording) return t => F.Linear(stepInputs[t], weight, bias);
-
         var whole = layerInput ?? Tensor.Stack(stepInputs, 0);
         int steps = whole.Size(0), batch = whole.Size(1);
         var projection = F.Linear(whole.Reshape(steps * batch, whole.Size(2)), weight, bias).Reshape(steps, batch, -1);
