@@ -25,29 +25,29 @@ public static class Overfitting
     /// <summary>Trains the large network without regularisation.</summary>
     /// <param name="epochs">How many full-batch epochs.</param>
     /// <param name="seed">Seeds the data and the initial weights.</param>
-    public static OverfittingRun WithoutRegularisation(int epochs = 800, ulong seed = 7) =>
+    public static OverfittingRun WithoutRegularisation(int epochs = 500, ulong seed = 7) =>
         Run("no regularisation", weightDecay: 0, earlyStopping: null, epochs, seed);
 
     /// <summary>Trains the same network with L2 regularisation: Adam's weight decay λ adds λ·w to each weight's gradient, the gradient of the penalty ½λ·Σw².</summary>
     /// <param name="weightDecay">The L2 coefficient.</param>
     /// <param name="epochs">How many full-batch epochs.</param>
     /// <param name="seed">Seeds the data and the initial weights.</param>
-    public static OverfittingRun WithL2(double weightDecay = 1e-2, int epochs = 800, ulong seed = 7) =>
+    public static OverfittingRun WithL2(double weightDecay = 1e-2, int epochs = 500, ulong seed = 7) =>
         Run("L2 (weight decay)", weightDecay, earlyStopping: null, epochs, seed);
 
     /// <summary>Trains the same network, stopping when the validation loss has not improved for <paramref name="patience"/> epochs and restoring the best weights.</summary>
     /// <param name="patience">Epochs without improvement to wait.</param>
     /// <param name="epochs">The most epochs to run.</param>
     /// <param name="seed">Seeds the data and the initial weights.</param>
-    public static OverfittingRun WithEarlyStopping(int patience = 100, int epochs = 800, ulong seed = 7) =>
+    public static OverfittingRun WithEarlyStopping(int patience = 100, int epochs = 500, ulong seed = 7) =>
         Run("early stopping", weightDecay: 0, new EarlyStopping(patience: patience, restoreBestWeights: true), epochs, seed);
 
-    /// <summary>A chart of the training and validation losses of some runs (log scale).</summary>
+    /// <summary>A chart of the training and validation losses of some runs.</summary>
     /// <param name="runs">The runs to draw.</param>
     public static SvgChart Chart(IReadOnlyList<OverfittingRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var chart = new SvgChart("Training (dashed) and validation loss") { XLabel = "epoch", YLabel = "mean squared error", LogY = true };
+        var chart = new SvgChart("Training (dashed) and validation loss") { XLabel = "epoch", YLabel = "mean squared error", YRange = (0, 0.4) };
         string[] colors = ["#d62728", "#1f77b4", "#2ca02c"];
         for (int r = 0; r < runs.Count; r++)
         {

@@ -16,7 +16,7 @@ public static class UniversalApproximation
     /// <param name="learningRate">Adam's learning rate.</param>
     /// <param name="seed">Seeds the initial weights.</param>
     /// <param name="samples">How many evenly spaced points of [−π, π] to fit (at least 2).</param>
-    public static ApproximationFit Fit(int hiddenNeurons, int epochs = 2000, double learningRate = 0.02, ulong seed = 1, int samples = 100)
+    public static ApproximationFit Fit(int hiddenNeurons, int epochs = 1000, double learningRate = 0.02, ulong seed = 1, int samples = 100)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hiddenNeurons, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
