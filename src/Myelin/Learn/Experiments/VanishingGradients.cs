@@ -38,19 +38,36 @@ public static class VanishingGradients
 
         var generator = new Generator(seed);
         var model = new Sequential();
-        var linears = new List<Linear>();
         for (int l = 0; l < layers; l++)
         {
             var linear = new Linear(width, l == layers - 1 ? 1 : width, dtype: DType.Float64);
             Init.KaimingNormal(linear.Weight, nonlinearity: Nonlinearity.ReLU, generator: generator);
             Init.Zeros(linear.Bias!);
-            linears.Add(linear);
             model.Add(linear);
             if (l < layers - 1) model.Add(makeActivation());
         }
         Tensor x = Tensor.Randn([64, width], generator, DType.Float64);
         Tensor y = Tensor.Randn([64, 1], generator, DType.Float64);
-        F.MSELoss(model.Forward(x), y).Backward();
+        return LayerGradientNorms(model, x, y);
+    }
+
+    /// <summary>
+    /// Runs one batch through a network forward and backward with mean squared error and returns the
+    /// L2 norm of each <see cref="Linear"/> layer's weight gradient, in order. The model's gradients are
+    /// cleared first and left filled in. Shape: input [N, in], target shaped like the output.
+    /// </summary>
+    /// <param name="model">A network whose Linear layers are its direct children.</param>
+    /// <param name="input">The batch.</param>
+    /// <param name="target">The wanted outputs.</param>
+    /// <exception cref="ArgumentException">The model has no Linear layer.</exception>
+    public static double[] LayerGradientNorms(Sequential model, Tensor input, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Linear[] linears = model.OfType<Linear>().ToArray();
+        if (linears.Length == 0)
+            throw new ArgumentException("VanishingGradients: the model has no Linear layer to measure.", nameof(model));
+        model.ZeroGrad();
+        F.MSELoss(model.Forward(input), target).Backward();
         return linears.Select(l => Math.Sqrt(l.Weight.Grad!.Square().Sum().Item())).ToArray();
     }
 
