@@ -9,5 +9,5 @@ foreach (string name in ActivationCurve.Names)
                       $"f' = [{string.Join(", ", curve.Derivatives.Select(v => v.ToString("F3")))}]");
 }
 
-SvgChart.SaveSideBySide("activations.svg", ActivationCurve.Charts(ActivationCurve.ComputeAll()));
+ActivationCurve.SaveChart("activations.svg");
 Console.WriteLine("Wrote activations.svg");

@@ -26,7 +26,7 @@ internal sealed class ActivationsDemo : Demo
         context.Line("slope is at most 0.25 and vanishes for large |z|; ReLU passes a slope of 1 for z > 0 and 0 below,");
         context.Line($"and leaky ReLU keeps a small slope ({ActivationCurve.LeakySlope}) for z < 0 so no neuron goes completely silent.");
         context.Save("activations.svg", "the chart of the functions and their derivatives",
-            path => SvgChart.SaveSideBySide(path, ActivationCurve.Charts(ActivationCurve.ComputeAll())));
+            ActivationCurve.SaveChart);
         return 0;
     }
 }

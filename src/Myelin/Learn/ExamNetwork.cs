@@ -27,8 +27,10 @@ public static class ExamNetwork
     /// <param name="dtype">Float32 (default) or Float64 (for gradient checks).</param>
     public static Sequential Create(DType dtype = DType.Float32)
     {
-        var hidden = new Linear(2, 2, dtype: dtype);
-        var output = new Linear(2, 1, dtype: dtype);
+        // The weights are overwritten below; a private generator leaves Generator.Default untouched.
+        var generator = new Generator(0);
+        var hidden = new Linear(2, 2, generator: generator, dtype: dtype);
+        var output = new Linear(2, 1, generator: generator, dtype: dtype);
         using (Autograd.NoGrad())
         {
             hidden.Weight.CopyFrom(Tensor.FromArray(new double[,] { { 0.2, 0.3 }, { 0.1, 0.4 } }));

@@ -151,7 +151,7 @@ public sealed class Perceptron
     /// <param name="dtype">The layers' floating-point type.</param>
     public Sequential ToModule(DType dtype = DType.Float32)
     {
-        var linear = new Linear(weights.Length, 1, dtype: dtype);
+        var linear = new Linear(weights.Length, 1, generator: new Generator(0), dtype: dtype);   // weights set below
         using (Autograd.NoGrad())
         {
             linear.Weight.CopyFrom(Tensor.FromArray(weights, 1, weights.Length));

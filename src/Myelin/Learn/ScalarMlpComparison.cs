@@ -26,6 +26,7 @@ public static class ScalarMlpComparison
     {
         ArgumentNullException.ThrowIfNull(mlp);
         var model = new Sequential();
+        var generator = new Generator(0);   // the initial weights are overwritten; Generator.Default stays untouched
         foreach (ScalarLayer layer in mlp.Layers)
         {
             int outputs = layer.Neurons.Count, inputs = layer.Neurons[0].Weights.Count;
@@ -37,7 +38,7 @@ public static class ScalarMlpComparison
                     weight[j * inputs + i] = layer.Neurons[j].Weights[i].Data;
                 bias[j] = layer.Neurons[j].Bias.Data;
             }
-            var linear = new Linear(inputs, outputs, dtype: DType.Float64);
+            var linear = new Linear(inputs, outputs, generator: generator, dtype: DType.Float64);
             using (Autograd.NoGrad())
             {
                 linear.Weight.CopyFrom(Tensor.FromArray(weight, outputs, inputs));

@@ -71,4 +71,11 @@ public sealed record ActivationCurve(string Name, IReadOnlyList<double> X, IRead
         }
         return [functions, slopes];
     }
+
+    /// <summary>
+    /// Draws every activation and its derivative on [−4, 4] into one SVG file, functions on the left and
+    /// derivatives on the right (what <c>plot activations</c> shows).
+    /// </summary>
+    /// <param name="path">The SVG file to write; its folder is created if needed.</param>
+    public static void SaveChart(string path) => SvgChart.SaveSideBySide(path, Charts(ComputeAll()));
 }

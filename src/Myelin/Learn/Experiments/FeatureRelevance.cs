@@ -77,7 +77,7 @@ public static class FeatureRelevance
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         LabeledData data = Generate(students, new Generator(seed));
-        var neuron = new Linear(4, 1);
+        var neuron = new Linear(4, 1, generator: new Generator(0));   // weights set below
         Init.Constant(neuron.Weight, 0.5);
         Init.Zeros(neuron.Bias!);
         var model = new Sequential(neuron, new Sigmoid());

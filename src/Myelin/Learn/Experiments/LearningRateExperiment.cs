@@ -39,7 +39,7 @@ public static class LearningRateExperiment
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         TensorDataset data = Data(seed);
-        var line = new Linear(1, 1);
+        var line = new Linear(1, 1, generator: new Generator(0));   // weights set below
         Init.Zeros(line.Weight);
         Init.Zeros(line.Bias!);
         var trainer = new Trainer(line, new SGD(line.Parameters(), learningRate), Losses.MSE,

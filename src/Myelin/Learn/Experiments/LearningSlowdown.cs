@@ -20,7 +20,7 @@ public static class LearningSlowdown
     public static SlowdownRun Train(bool crossEntropy, int epochs = 300, double learningRate = 0.15, double weight = 2, double bias = 2)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        var neuron = new Linear(1, 1, dtype: DType.Float64);
+        var neuron = new Linear(1, 1, generator: new Generator(0), dtype: DType.Float64);
         using (Autograd.NoGrad())
         {
             neuron.Weight.Fill(weight);

@@ -40,7 +40,7 @@ public static class VanishingGradients
         var model = new Sequential();
         for (int l = 0; l < layers; l++)
         {
-            var linear = new Linear(width, l == layers - 1 ? 1 : width, dtype: DType.Float64);
+            var linear = new Linear(width, l == layers - 1 ? 1 : width, generator: generator, dtype: DType.Float64);
             Init.KaimingNormal(linear.Weight, nonlinearity: Nonlinearity.ReLU, generator: generator);
             Init.Zeros(linear.Bias!);
             model.Add(linear);

@@ -42,7 +42,7 @@ internal sealed record DenseLayer(int Number, int LinearIndex, Linear Linear, Mo
 
     /// <summary>
     /// Reads a model as dense layers: a single <see cref="NN.Linear"/>, or a <see cref="Sequential"/> of
-    /// Linear layers each followed by at most one activation (Identity and Flatten are skipped where they change nothing).
+    /// Linear layers each followed by at most one activation (Identity modules, which change nothing, are skipped).
     /// </summary>
     public static IReadOnlyList<DenseLayer> Parse(Module model, string caller)
     {

@@ -160,7 +160,7 @@ public static class Explain
             foreach (int j in Abridge(outputs, options.MaxNeurons))
                 section.AppendLine(j < 0
                     ? $"    … ({Hidden(outputs, options.MaxNeurons)} more neurons)"
-                    : $"    δ{j + 1} = {Number(dLda[j], digits)} × {Number(slope[j], digits)} {ExplainFormat.Equals(deltas[l][j], digits)}");
+                    : $"    δ{j + 1} = {Number(dLda[j], digits)} × {Number(slope[j], digits)} {Shown(deltas[l][j], digits)}");
 
             // Which parameters to write out: all of the last layer's (abridged), the first of each earlier layer's.
             bool isLast = l == layers.Count - 1;
@@ -229,9 +229,9 @@ public static class Explain
             string sum = string.Join(" + ", terms);
             if (linear.Bias is not null)
                 sum += b[j] < 0 ? $" - {Number(-b[j], digits)}" : $" + {Number(b[j], digits)}";
-            sum += " " + ExplainFormat.Equals(sums[j], digits);
+            sum += " " + Shown(sums[j], digits);
             if (layer.Symbol.Length > 0 && layer.HasElementwiseActivation)
-                sum += $" → {layer.Symbol}({Number(sums[j], digits)}) {ExplainFormat.Equals(outs[j], digits)}";
+                sum += $" → {layer.Symbol}({Number(sums[j], digits)}) {Shown(outs[j], digits)}";
             neurons.Add(new NeuronExplanation(j, row, inputs, b[j], sums[j], outs[j], sum));
         }
 
@@ -279,7 +279,7 @@ public static class Explain
             if (j < 0) { text.AppendLine("    …"); continue; }
             var terms = Abridge(outputs, options.MaxTerms)
                 .Select(k => k < 0 ? "…" : $"({Number(weights[k * inputs + j], digits)} × {Number(nextDeltas[k], digits)})");
-            text.AppendLine($"    ∂L/∂a{j + 1} = {string.Join(" + ", terms)} {ExplainFormat.Equals(dLda[j], digits)}");
+            text.AppendLine($"    ∂L/∂a{j + 1} = {string.Join(" + ", terms)} {Shown(dLda[j], digits)}");
         }
         return text.ToString();
     }
@@ -288,7 +288,7 @@ public static class Explain
     {
         double product = factors.Aggregate(1.0, (p, f) => p * f.Value);
         string text = $"∂L/∂{parameter} = {string.Join(" × ", factors.Select(f => f.Symbol))}" +
-            $" = {string.Join(" × ", factors.Select(f => Number(f.Value, digits)))} {ExplainFormat.Equals(product, digits)}" +
+            $" = {string.Join(" × ", factors.Select(f => Number(f.Value, digits)))} {Shown(product, digits)}" +
             $"   (autograd: {Number(autograd, digits)})";
         return new GradientExplanation(parameter, layer, factors, product, autograd, text);
     }

@@ -33,7 +33,7 @@ internal static class ExplainFormat
     }
 
     /// <summary>"= 3.2" or "≈ 0.961".</summary>
-    public static string Equals(double value, int digits)
+    public static string Shown(double value, int digits)
     {
         string shown = Number(value, digits);
         return $"{Relation(value, shown)} {shown}";
