@@ -106,9 +106,8 @@ public static class Explain
         int digits = options.Digits;
         DType dtype = layers[0].Linear.Weight.DType;
 
-        // Forward with the graph recorded, keeping every layer's z and a.
+        // Forward with the graph recorded, keeping every layer's input and weighted sums z.
         var zs = new List<Tensor>();
-        var activations = new List<Tensor>();
         Tensor current = Tensor.FromArray(x, 1, x.Length).To(dtype);
         var layerInputs = new List<double[]>();
         foreach (DenseLayer layer in layers)
@@ -117,7 +116,6 @@ public static class Explain
             Tensor z = layer.Linear.Forward(current);
             Tensor a = layer.Activation is null ? z : layer.Activation.Forward(z);
             zs.Add(z);
-            activations.Add(a);
             current = a;
         }
         Tensor output = current;
