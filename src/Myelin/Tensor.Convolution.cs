@@ -105,11 +105,11 @@ public sealed partial class Tensor
         RequireFloat("Unfold");
         var input = IsContiguous ? this : StridedCopy.ToContiguous(this);
         int batch = shape[0];
-        var output = Empty([batch, geometry.Rows, geometry.Blocks], DType);
+        var output = Uninitialized([batch, geometry.Rows, geometry.Blocks], DType);
         if (DType == DType.Float32)
-            UnfoldKernels.Unfold<float>(input.Span<float>(), output.Span<float>(), batch, geometry, (float)padValue);
+            UnfoldKernels.Unfold(input.Data<float>(), input.offset, output.Data<float>(), batch, geometry, (float)padValue);
         else
-            UnfoldKernels.Unfold<double>(input.Span<double>(), output.Span<double>(), batch, geometry, padValue);
+            UnfoldKernels.Unfold(input.Data<double>(), input.offset, output.Data<double>(), batch, geometry, padValue);
         return Record(output, OpKind.Unfold, [this], geometry.ToAttributes(), padValue);
     }
 
@@ -122,11 +122,12 @@ public sealed partial class Tensor
         RequireFloat("Fold");
         var input = IsContiguous ? this : StridedCopy.ToContiguous(this);
         int batch = shape[0];
-        var output = Empty([batch, geometry.Channels, geometry.Height, geometry.Width], DType);
+        var output = Uninitialized([batch, geometry.Channels, geometry.Height, geometry.Width], DType);
         if (DType == DType.Float32)
-            UnfoldKernels.Fold<float>(input.Span<float>(), output.Span<float>(), batch, geometry);
+            UnfoldKernels.Fold(input.Data<float>(), input.offset, output.Data<float>(), batch, geometry);
         else
-            UnfoldKernels.Fold<double>(input.Span<double>(), output.Span<double>(), batch, geometry);
+            UnfoldKernels.Fold(input.Data<double>(), input.offset, output.Data<double>(), batch, geometry);
         return Record(output, OpKind.Fold, [this], geometry.ToAttributes());
     }
+
 }
