@@ -39,7 +39,7 @@ public sealed partial class Tensor
             var flatIndices = indices.Reshape(planes, geometry.Blocks).To(DType.Int64);
             var upstream = gradOutput.Reshape(planes, geometry.Blocks);
             // A window wholly in the padding (index −1) passes its gradient to no element.
-            if (indices.Min().Item<int>() < 0)
+            if (indices.NumElements > 0 && indices.Min().Item<int>() < 0)
             {
                 var missing = flatIndices.Lt(0);
                 upstream = Where(missing, 0.0, upstream);

@@ -156,4 +156,28 @@ public class MaxPool2dPrimitiveTests
         TensorAssert.Close(composite, fused, 1e-12, 1e-12, "Hessian-vector product");
         Assert.True(fused.Abs().Sum().Item() > 0);
     }
+
+    [Fact]
+    public void AWindowWhollyInThePaddingGivesMinusInfinityAndNoGradient()
+    {
+        // Taps at rows and columns −1 and 3 of a 3×3 image: none inside. PyTorch also gives −∞ and a zero gradient.
+        var x = Tensor.Arange(0, 9, dtype: DType.Float64).Reshape(1, 1, 3, 3).RequireGrad();
+        var y = F.MaxPool2d(x, 2, padding: 1, dilation: 4);
+        Assert.Equal(new[] { double.NegativeInfinity }, y.ToArray<double>());
+        var gradient = Autograd.Grad(y.Sum(), x, createGraph: true);
+        Assert.All(gradient.ToArray<double>(), g => Assert.Equal(0.0, g));
+        y = F.MaxPool2d(x, 2, padding: 1, dilation: 4);
+        y.Sum().Backward();
+        Assert.All(x.Grad!.ToArray<double>(), g => Assert.Equal(0.0, g));
+    }
+
+    [Fact]
+    public void AnEmptyBatchPoolsToAnEmptyOutput()
+    {
+        var x = Tensor.Zeros(0, 3, 4, 4).RequireGrad();
+        var y = F.MaxPool2d(x, 2);
+        Assert.Equal([0, 3, 2, 2], y.Shape.ToArray());
+        y.Sum().Backward();
+        Assert.Equal([0, 3, 4, 4], x.Grad!.Shape.ToArray());
+    }
 }
