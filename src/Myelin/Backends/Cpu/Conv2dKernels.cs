@@ -86,8 +86,9 @@ internal static class Conv2dKernels
         Threading.ParallelFor(chunks, chunk =>
         {
             int start = (int)((long)batch * chunk / chunks), end = (int)((long)batch * (chunk + 1) / chunks);
-            T[]? columns = gWeight is not null && !pointwise ? ArrayPool<T>.Shared.Rent(rows * blocks) : null;
-            T[]? columnGrads = gx is not null && !pointwise ? ArrayPool<T>.Shared.Rent(rows * blocks) : null;
+            // One buffer holds an image's columns for the weight gradient, then the columns' gradient for the
+            // input's: a smaller working set stays in the cache (which two threads may share).
+            T[]? buffer = pointwise ? null : ArrayPool<T>.Shared.Rent(rows * blocks);
             try
             {
                 for (int n = start; n < end; n++)
@@ -95,7 +96,7 @@ internal static class Conv2dKernels
                     int gyImage = gyOffset + n * outputSize;
                     if (gWeight is not null)
                     {
-                        var (source, sourceOffset) = Columns(x, xOffset + n * imageSize, columns, g, pointwise);
+                        var (source, sourceOffset) = Columns(x, xOffset + n * imageSize, buffer, g, pointwise);
                         var (target, targetOffset) = chunk == 0 ? (gWeight, 0) : (partialWeights!, (chunk - 1) * weightSize);
                         for (int group = 0; group < groups; group++)
                             Multiply(false, true, outPerGroup, rowsPerGroup, blocks,
@@ -108,21 +109,20 @@ internal static class Conv2dKernels
                             partialBiases[chunk * outChannels + o] += TensorPrimitives.Sum<T>(gy.AsSpan(gyImage + o * blocks, blocks));
                     if (gx is not null)
                     {
-                        var (target, targetOffset) = pointwise ? (gx, n * imageSize) : (columnGrads!, 0);
+                        var (target, targetOffset) = pointwise ? (gx, n * imageSize) : (buffer!, 0);
                         for (int group = 0; group < groups; group++)
                             Multiply(true, false, rowsPerGroup, blocks, outPerGroup,
                                 weight, weightOffset + group * outPerGroup * rowsPerGroup, rowsPerGroup,
                                 gy, gyImage + group * outPerGroup * blocks, blocks,
                                 target, targetOffset + group * rowsPerGroup * blocks, blocks, accumulate: false);
                         if (!pointwise)
-                            UnfoldKernels.FoldImage<T>(columnGrads.AsSpan(0, rows * blocks), gx.AsSpan(n * imageSize, imageSize), g);
+                            UnfoldKernels.FoldImage<T>(buffer.AsSpan(0, rows * blocks), gx.AsSpan(n * imageSize, imageSize), g);
                     }
                 }
             }
             finally
             {
-                if (columns is not null) ArrayPool<T>.Shared.Return(columns);
-                if (columnGrads is not null) ArrayPool<T>.Shared.Return(columnGrads);
+                if (buffer is not null) ArrayPool<T>.Shared.Return(buffer);
             }
         }, threads);
 
