@@ -5,7 +5,7 @@ namespace Myelin.Vision;
 /// <summary>
 /// Data augmentation for image classification: each time a sample is read, its image is shifted by a random
 /// whole number of pixels (up to <see cref="MaxShift"/> in each direction, the uncovered border filled with
-/// zeros) and, with probability ½, mirrored left to right. The targets pass through unchanged. Training on
+/// <see cref="FillValue"/>) and, with probability ½, mirrored left to right. The targets pass through unchanged. Training on
 /// it shows the network a slightly different version of every image in every epoch, which reduces
 /// overfitting; evaluate on the original data.
 /// </summary>
@@ -33,9 +33,13 @@ public sealed class RandomShiftFlipDataset : IBatchDataset
     /// <param name="maxShift">The largest shift, in pixels, along each axis (0 for none).</param>
     /// <param name="horizontalFlip">Whether to mirror half of the images left to right.</param>
     /// <param name="generator">Draws the shifts and flips; null uses <see cref="Generator.Default"/>.</param>
+    /// <param name="fillValue">
+    /// The value of the pixels a shift uncovers: the background's. 0 for raw images on black; for standardised
+    /// images the standardised value of black, −mean / std.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or the shift is negative or not smaller than the image.</exception>
     public RandomShiftFlipDataset(IBatchDataset source, int channels, int height, int width, int maxShift = 2, bool horizontalFlip = true,
-        Generator? generator = null)
+        Generator? generator = null, double fillValue = 0)
     {
         ArgumentNullException.ThrowIfNull(source);
         const string who = "RandomShiftFlipDataset";
@@ -50,6 +54,7 @@ public sealed class RandomShiftFlipDataset : IBatchDataset
         Width = width;
         MaxShift = maxShift;
         HorizontalFlip = horizontalFlip;
+        FillValue = fillValue;
         this.generator = generator ?? Generator.Default;
     }
 
@@ -67,6 +72,9 @@ public sealed class RandomShiftFlipDataset : IBatchDataset
 
     /// <summary>Whether half of the images are mirrored left to right.</summary>
     public bool HorizontalFlip { get; }
+
+    /// <summary>The value of the pixels a shift uncovers.</summary>
+    public double FillValue { get; }
 
     /// <inheritdoc/>
     public int Count => source.Count;
@@ -100,6 +108,7 @@ public sealed class RandomShiftFlipDataset : IBatchDataset
                 $"got a {images.DType} input of shape [{string.Join(", ", images.Shape)}].");
         var pixels = images.ToArray<double>();
         var result = new double[pixels.Length];
+        Array.Fill(result, FillValue);
         for (int n = 0; n < count; n++)
         {
             int dy, dx;
