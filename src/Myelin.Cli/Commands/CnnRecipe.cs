@@ -92,13 +92,17 @@ public static class CnnRecipe
     }
 
     /// <summary>
-    /// The training samples, shifted at random and, for Fashion-MNIST, mirrored (clothes look the same mirrored;
-    /// digits do not), with the transforms drawn from <paramref name="seed"/>.
+    /// The training samples (standardised by <paramref name="scaler"/>), shifted at random and, for Fashion-MNIST,
+    /// mirrored (clothes look the same mirrored; digits do not), with the transforms drawn from <paramref name="seed"/>.
+    /// The pixels a shift uncovers get the standardised value of a black pixel, the images' background.
     /// </summary>
-    public static IDataset Augment(TensorDataset train, DataSpec data, int side, int seed) =>
-        new RandomShiftFlipDataset(train, 1, side, side, maxShift: side >= 16 ? 2 : 1,
+    public static IDataset Augment(TensorDataset train, StandardScaler scaler, DataSpec data, int side, int seed)
+    {
+        double black = scaler.Transform(Tensor.Zeros(1, side * side)).ToArray<double>()[0];
+        return new RandomShiftFlipDataset(train, 1, side, side, maxShift: side >= 16 ? 2 : 1,
             horizontalFlip: data.DataSetName == DataSetNames.FashionMnist,
-            generator: new Generator(unchecked((ulong)seed) ^ 0xA5A5_A5A5UL));
+            generator: new Generator(unchecked((ulong)seed) ^ 0xA5A5_A5A5UL), fillValue: black);
+    }
 
     /// <summary>The shortest cycle OneCycleLR accepts with its default 30% warm-up needs more than 3 steps.</summary>
     const int MinimumSteps = 4;

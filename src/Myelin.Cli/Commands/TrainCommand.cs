@@ -59,7 +59,7 @@ public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
         var optimizer = OptimizerNames.Create(options.Optimizer, model.Parameters(), learningRate);
         Loss loss = classify ? new CrossEntropyLoss() : new MSELoss();
         var schedule = cnn ? CnnRecipe.Schedule(optimizer, learningRate, options.Epochs, train.Count, options.BatchSize) : null;
-        IDataset trainingSamples = cnn ? CnnRecipe.Augment(train, options.Data, imageSide, options.Seed) : train;
+        IDataset trainingSamples = cnn ? CnnRecipe.Augment(train, scaler, options.Data, imageSide, options.Seed) : train;
 
         DescribeRun(splits, model, learningRate);
         var validation = splits.Validation is null ? null : Prepare(splits.Validation);
