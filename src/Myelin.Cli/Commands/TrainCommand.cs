@@ -39,8 +39,11 @@ public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
         if (classify && splits.ClassNames.Count < 2)
             throw new CliException($"{options.Data.DisplayName}: classification needs at least 2 classes, found {splits.ClassNames.Count}.");
 
+        bool cnn = options.Model == ModelNames.Cnn;
+        int imageSide = cnn ? CnnRecipe.ImageSide(options.Data, splits.NumFeatures) : 0;
+
         // Statistics of the training split only, so nothing of the held-out data leaks into training.
-        var scaler = new StandardScaler().Fit(splits.Train.Features);
+        var scaler = cnn ? CnnRecipe.PixelScaler(splits.Train.Features) : new StandardScaler().Fit(splits.Train.Features);
         TargetScaling? targets = classify ? null : TargetScaling.Fit(splits.Train.Labels);
         TensorDataset Prepare(LabeledData part) => new(scaler.Transform(part.Features),
             targets is null ? part.Labels : targets.Value.Transform(part.Labels));
@@ -48,17 +51,20 @@ public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
         var generator = new Generator(unchecked((ulong)options.Seed));
         int outputs = classify ? splits.ClassNames.Count : 1;
         var train = Prepare(splits.Train);
-        Module model = options.ModelJson is null
+        Module model = cnn ? CnnRecipe.Create(imageSide, outputs, generator)
+            : options.ModelJson is null
             ? ModelFactory.Mlp(splits.NumFeatures, options.Layers, options.Activation, outputs, generator)
             : ModelFactory.FromJsonFile(options.ModelJson, train.Features.Narrow(0, 0, Math.Min(2, train.Count)), outputs, generator);
-        double learningRate = options.LearningRate ?? OptimizerNames.DefaultLearningRate(options.Optimizer);
+        double learningRate = options.LearningRate ?? (cnn ? CnnRecipe.DefaultLearningRate : OptimizerNames.DefaultLearningRate(options.Optimizer));
         var optimizer = OptimizerNames.Create(options.Optimizer, model.Parameters(), learningRate);
         Loss loss = classify ? new CrossEntropyLoss() : new MSELoss();
+        var schedule = cnn ? CnnRecipe.Schedule(optimizer, learningRate, options.Epochs, train.Count, options.BatchSize) : null;
+        IDataset trainingSamples = cnn ? CnnRecipe.Augment(train, scaler, options.Data, imageSide, options.Seed) : train;
 
         DescribeRun(splits, model, learningRate);
         var validation = splits.Validation is null ? null : Prepare(splits.Validation);
-        var job = new TrainingJob(model, optimizer, loss, train, validation, options.Epochs, options.BatchSize,
-            options.Patience, options.Seed, MeasureAccuracy: classify);
+        var job = new TrainingJob(model, optimizer, loss, trainingSamples, validation, options.Epochs, options.BatchSize,
+            options.Patience, options.Seed, MeasureAccuracy: classify, Schedule: schedule);
         var outcome = CreateDisplay(new EpochColumns(classify, validation is not null))
             .Run(observer => loop.Fit(job, observer, cancellationToken));
         DescribeOutcome(outcome, validation is not null);
@@ -105,14 +111,18 @@ public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
 
     void DescribeRun(DataSplits splits, Module model, double learningRate)
     {
-        string architecture = options.ModelJson is not null ? $"the model in {options.ModelJson}"
+        string architecture = options.Model == ModelNames.Cnn
+            ? CnnRecipe.Describe(CnnRecipe.ImageSide(options.Data, splits.NumFeatures), splits.ClassNames.Count)
+            : options.ModelJson is not null ? $"the model in {options.ModelJson}"
             : $"a {string.Join("-", new[] { splits.NumFeatures }.Concat(options.Layers).Append(splits.Task == TaskKind.Classification ? splits.ClassNames.Count : 1))} perceptron ({options.Activation})";
         string parts = $"{splits.Train.Count} training, {splits.Validation?.Count ?? 0} validation, {splits.Test?.Count ?? 0} test samples";
         console.Line($"Training {architecture} on {options.Data.DisplayName}: {parts}.");
         string stopping = options.Patience > 0
             ? $", early stopping after {options.Patience} epoch{(options.Patience == 1 ? "" : "s")} without a better {(splits.Validation is null ? "training" : "validation")} loss"
             : "";
-        console.Line($"{options.Optimizer} lr {learningRate.ToString(CultureInfo.InvariantCulture)}, batch size {options.BatchSize}, up to {options.Epochs} epochs{stopping}, seed {options.Seed}.");
+        string rate = options.Model == ModelNames.Cnn ? $"1cycle lr up to {learningRate.ToString(CultureInfo.InvariantCulture)}, augmented training images"
+            : $"lr {learningRate.ToString(CultureInfo.InvariantCulture)}";
+        console.Line($"{options.Optimizer} {rate}, batch size {options.BatchSize}, up to {options.Epochs} epochs{stopping}, seed {options.Seed}.");
         if (options.Verbose)
         {
             console.Line(model.ToString());

@@ -20,6 +20,13 @@ internal static class TrainCommandLine
             CustomParser = ParseLayers,
             DefaultValueFactory = _ => [.. defaults.Layers],
         };
+        var model = new Option<string>("--model")
+        {
+            Description = $"The network: mlp (the perceptron of --layers) or cnn (a convolutional network for image data: fashion-mnist, digits; " +
+                $"its defaults are --epochs {CnnRecipe.DefaultEpochs}, --batch-size {CnnRecipe.DefaultBatchSize} and --lr {CnnRecipe.DefaultLearningRate.ToString(CultureInfo.InvariantCulture)}, the peak of a 1cycle schedule).",
+            DefaultValueFactory = _ => defaults.Model,
+        };
+        model.AcceptOnlyFromAmong([.. ModelNames.All]);
         var activation = new Option<string>("--activation")
         {
             Description = "The activation between layers.",
@@ -57,27 +64,34 @@ internal static class TrainCommandLine
             "Train a network and save it with its feature scaling and class names. With no options: an MLP on the built-in digits, " +
             "with a stratified train/validation/test split, standardised inputs, Adam and early stopping.");
         data.AddTo(command, includeTask: true);
-        foreach (Option option in new Option[] { layers, activation, modelJson, optimizer, lr, epochs, batchSize, patience, output, quiet })
+        foreach (Option option in new Option[] { model, layers, activation, modelJson, optimizer, lr, epochs, batchSize, patience, output, quiet })
             command.Options.Add(option);
 
-        command.SetAction(result => run(new TrainOptions
+        command.SetAction(result =>
         {
-            Data = data.Spec(result, DataSetNames.Digits)!,
-            Layers = result.GetValue(layers) ?? defaults.Layers,
-            Activation = result.GetValue(activation)!,
-            ModelJson = result.GetValue(modelJson),
-            Optimizer = result.GetValue(optimizer)!,
-            LearningRate = result.GetValue(lr),
-            Epochs = result.GetValue(epochs),
-            BatchSize = result.GetValue(batchSize),
-            ValidationFraction = result.GetValue(data.ValidationFraction) ?? defaults.ValidationFraction,
-            TestFraction = result.GetValue(data.TestFraction) ?? defaults.TestFraction,
-            Patience = result.GetValue(patience),
-            Seed = result.GetValue(data.Seed) ?? defaults.Seed,
-            Output = result.GetValue(output),
-            Quiet = result.GetValue(quiet),
-            Verbose = result.GetValue(verbose),
-        }));
+            // The CNN recipe has its own defaults for the settings the user left out.
+            bool cnn = result.GetValue(model) == ModelNames.Cnn;
+            bool Given(Option option) => result.GetResult(option) is { Implicit: false };
+            return run(new TrainOptions
+            {
+                Data = data.Spec(result, DataSetNames.Digits)!,
+                Model = result.GetValue(model)!,
+                Layers = result.GetValue(layers) ?? defaults.Layers,
+                Activation = result.GetValue(activation)!,
+                ModelJson = result.GetValue(modelJson),
+                Optimizer = result.GetValue(optimizer)!,
+                LearningRate = cnn && !Given(lr) ? CnnRecipe.DefaultLearningRate : result.GetValue(lr),
+                Epochs = cnn && !Given(epochs) ? CnnRecipe.DefaultEpochs : result.GetValue(epochs),
+                BatchSize = cnn && !Given(batchSize) ? CnnRecipe.DefaultBatchSize : result.GetValue(batchSize),
+                ValidationFraction = result.GetValue(data.ValidationFraction) ?? defaults.ValidationFraction,
+                TestFraction = result.GetValue(data.TestFraction) ?? defaults.TestFraction,
+                Patience = result.GetValue(patience),
+                Seed = result.GetValue(data.Seed) ?? defaults.Seed,
+                Output = result.GetValue(output),
+                Quiet = result.GetValue(quiet),
+                Verbose = result.GetValue(verbose),
+            });
+        });
         return command;
     }
 

@@ -10,6 +10,14 @@ public sealed record TrainOptions
     /// <summary>The training data: <c>--data NAME</c> or <c>--csv FILE</c> (with <c>--label-column</c>, <c>--task</c>, <c>--data-dir</c>).</summary>
     public DataSpec Data { get; init; } = new(DataSetNames.Digits, null);
 
+    /// <summary>
+    /// The network (<c>--model</c>): <see cref="ModelNames.Mlp"/>, the perceptron of <see cref="Layers"/> and
+    /// <see cref="Activation"/>, or <see cref="ModelNames.Cnn"/>, the convolutional network of <see cref="CnnRecipe"/>
+    /// for image data sets. On the command line <c>--model cnn</c> also changes the defaults of <c>--epochs</c>,
+    /// <c>--batch-size</c> and <c>--lr</c> to the recipe's.
+    /// </summary>
+    public string Model { get; init; } = ModelNames.Mlp;
+
     /// <summary>The hidden layer widths of the multilayer perceptron (<c>--layers 64,32</c>); empty for a linear model.</summary>
     public IReadOnlyList<int> Layers { get; init; } = [64];
 
@@ -60,6 +68,10 @@ public sealed record TrainOptions
     public void Validate()
     {
         OptionChecks.CheckDataSpec(Data);
+        if (!ModelNames.All.Contains(Model))
+            throw CliException.Usage($"--model: unknown model '{Model}'; use one of {string.Join(", ", ModelNames.All)}.");
+        if (Model == ModelNames.Cnn && ModelJson is not null)
+            throw CliException.Usage("--model cnn and --model-json cannot be used together; choose one network.");
         if (Layers.Any(width => width < 1))
             throw CliException.Usage($"--layers: every layer width must be at least 1, got {string.Join(",", Layers)}.");
         if (!ActivationNames.All.Contains(Activation))

@@ -77,8 +77,20 @@ public sealed class TrainedModel
     /// </summary>
     public Tensor Forward(Tensor prepared)
     {
-        using (Autograd.NoGrad()) return Network.Forward(prepared);
+        int rows = prepared.Rank > 0 ? prepared.Shape[0] : 0;
+        using (Autograd.NoGrad())
+        {
+            if (rows <= ForwardBatchSize) return Network.Forward(prepared);
+            // In batches: a convolutional network's intermediate images for 10,000 rows at once would not fit in memory.
+            var parts = new List<Tensor>();
+            for (int start = 0; start < rows; start += ForwardBatchSize)
+                parts.Add(Network.Forward(prepared.Narrow(0, start, Math.Min(ForwardBatchSize, rows - start))));
+            return Tensor.Cat(parts, 0);
+        }
     }
+
+    /// <summary>The most rows the network sees at once in <see cref="Forward"/>.</summary>
+    const int ForwardBatchSize = 256;
 
     /// <summary>Class probabilities for raw feature rows: softmax of the logits. Shape: [N, F] → [N, K].</summary>
     public Tensor PredictProbabilities(Tensor features, string source) => Forward(Prepare(features, source)).Softmax(1);

@@ -18,6 +18,8 @@ internal sealed class TrainerTrainingLoop : ITrainingLoop
             BatchSize = job.BatchSize,
             ShuffleSeed = job.Seed,
             Metrics = job.MeasureAccuracy ? [new Accuracy()] : [],
+            Scheduler = job.Schedule,
+            SchedulerInterval = ScheduleInterval.Batch,
         });
         var callbacks = new List<Callback> { new ObserverCallback(observer) };
         EarlyStopping? earlyStopping = null;

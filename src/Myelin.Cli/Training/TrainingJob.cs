@@ -15,6 +15,7 @@ namespace Myelin.Cli.Training;
 /// <param name="Patience">Epochs without improvement of the monitored loss before stopping; 0 turns early stopping off.</param>
 /// <param name="Seed">Seed of the shuffling order.</param>
 /// <param name="MeasureAccuracy">True for classification: report the fraction of correct argmax predictions.</param>
+/// <param name="Schedule">A learning-rate schedule over the optimizer, stepped after every batch, or null for a constant rate.</param>
 internal sealed record TrainingJob(
     Module Model,
     Optimizer Optimizer,
@@ -25,4 +26,5 @@ internal sealed record TrainingJob(
     int BatchSize,
     int Patience,
     int Seed,
-    bool MeasureAccuracy);
+    bool MeasureAccuracy,
+    LRScheduler? Schedule = null);

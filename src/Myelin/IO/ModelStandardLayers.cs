@@ -80,6 +80,9 @@ internal static class ModelStandardLayers
             r => new Softplus(r.GetDouble("beta"), r.GetDouble("threshold")));
         Add<Softmax>("Softmax", (m, w) => w.Write("dim", m.Dim), r => new Softmax(r.GetInt32("dim")));
         Add<LogSoftmax>("LogSoftmax", (m, w) => w.Write("dim", m.Dim), r => new LogSoftmax(r.GetInt32("dim")));
+
+        // Convolution, pooling and the other image layers.
+        Vision.VisionModelLayers.RegisterAll();
     }
 
     static void Add<TModule>(string name, Action<TModule, ModelLayerWriter> describe, Func<ModelLayerReader, TModule> build) where TModule : Module =>
