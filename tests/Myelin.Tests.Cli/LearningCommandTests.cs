@@ -14,6 +14,7 @@ public sealed class LearningCommandTests(DigitsModelFixture digits)
         var run = CliHarness.Run("demo");
         Assert.Equal(0, run.ExitCode);
         foreach (var (name, _) in DemoCatalog.List) Assert.Contains(name, run.Output);
+        foreach (var (name, _) in Myelin.Cli.VisionDemos.VisionDemoCatalog.List) Assert.Contains(name, run.Output);
         Assert.Equal(19, DemoCatalog.List.Count);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Myelin.Cli.Demos;
+using Myelin.Cli.VisionDemos;
 using Spectre.Console;
 
 namespace Myelin.Cli.Commands;
@@ -10,6 +11,11 @@ namespace Myelin.Cli.Commands;
 /// </summary>
 internal static class DemoCommandLine
 {
+    /// <summary>Every demo the tool knows, with the catalog that runs it.</summary>
+    static IEnumerable<(string Name, string Summary, Func<string, string[], TextWriter, int> Run)> AllDemos() =>
+        DemoCatalog.List.Select(d => (d.Name, d.Summary, (Func<string, string[], TextWriter, int>)DemoCatalog.Run))
+            .Concat(VisionDemoCatalog.List.Select(d => (d.Name, d.Summary, (Func<string, string[], TextWriter, int>)VisionDemoCatalog.Run)));
+
     public static Command Create(IAnsiConsole console)
     {
         var name = new Argument<string?>("NAME") { Description = "The demo to run; leave it out to list them all.", Arity = ArgumentArity.ZeroOrOne };
@@ -24,15 +30,18 @@ internal static class DemoCommandLine
         {
             var output = console.Profile.Out.Writer;
             string? demo = result.GetValue(name);
+            var demos = AllDemos().ToList();
             if (string.IsNullOrEmpty(demo))
             {
                 output.WriteLine("Demos (run one with: myelin demo NAME [--out DIR]):");
-                int width = DemoCatalog.List.Max(d => d.Name.Length);
-                foreach (var (demoName, summary) in DemoCatalog.List)
+                int width = demos.Max(d => d.Name.Length);
+                foreach (var (demoName, summary, _) in demos)
                     output.WriteLine($"  {demoName.PadRight(width)}  {summary}");
                 return ExitCodes.Success;
             }
-            return DemoCatalog.Run(demo, [.. result.UnmatchedTokens], output);
+            var match = demos.FirstOrDefault(d => d.Name == demo);
+            // An unknown name goes to the main catalog, which reports it with the list.
+            return match.Run is null ? DemoCatalog.Run(demo, [.. result.UnmatchedTokens], output) : match.Run(demo, [.. result.UnmatchedTokens], output);
         });
         return command;
     }
