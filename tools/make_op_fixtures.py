@@ -92,6 +92,9 @@ OPS = {
     "mse_like": lambda x, a: ((x[0] - x[1]) ** 2).mean(),
     "unfold": lambda x, a: torch.nn.functional.unfold(x[0], a["kernel"], dilation=a["dilation"], padding=a["padding"], stride=a["stride"]),
     "fold": lambda x, a: torch.nn.functional.fold(x[0], a["output"], a["kernel"], dilation=a["dilation"], padding=a["padding"], stride=a["stride"]),
+    "conv2d": lambda x, a: torch.nn.functional.conv2d(x[0], x[1], x[2] if len(x) > 2 else None, stride=a["stride"], padding=a["padding"],
+                                                      dilation=a["dilation"], groups=a["groups"]),
+    "max_pool2d": lambda x, a: torch.nn.functional.max_pool2d(x[0], a["kernel"], a["stride"], a["padding"], a["dilation"], ceil_mode=a["ceil"]),
 }
 
 POS = "positive"
@@ -193,6 +196,12 @@ CASES = [
     ("unfold_dilated", "unfold", [inp([1, 2, 7, 6])], {"kernel": [3, 3], "dilation": [2, 2], "padding": [1, 0], "stride": [1, 1]}),
     ("fold", "fold", [inp([2, 12, 6])], {"output": [3, 4], "kernel": [2, 2], "dilation": [1, 1], "padding": [0, 0], "stride": [1, 1]}),
     ("fold_strided_padded", "fold", [inp([1, 12, 9])], {"output": [5, 6], "kernel": [3, 2], "dilation": [1, 2], "padding": [1, 2], "stride": [2, 3]}),
+    ("conv2d", "conv2d", [inp([2, 3, 5, 6]), inp([4, 3, 3, 2]), inp([4])], {"stride": [1, 2], "padding": [1, 0], "dilation": [1, 1], "groups": 1}),
+    ("conv2d_groups_dilated", "conv2d", [inp([1, 4, 7, 6]), inp([6, 2, 2, 3])], {"stride": [2, 1], "padding": [2, 1], "dilation": [2, 1], "groups": 2}),
+    ("conv2d_pointwise", "conv2d", [inp([2, 4, 3, 5]), inp([3, 4, 1, 1]), inp([3])], {"stride": [1, 1], "padding": [0, 0], "dilation": [1, 1], "groups": 1}),
+    ("max_pool2d", "max_pool2d", [inp([2, 3, 6, 10])], {"kernel": [2, 2], "stride": [2, 2], "padding": [0, 0], "dilation": [1, 1], "ceil": False}),
+    ("max_pool2d_padded_ceil", "max_pool2d", [inp([1, 2, 7, 9])], {"kernel": [3, 3], "stride": [2, 2], "padding": [1, 1], "dilation": [1, 1], "ceil": True}),
+    ("max_pool2d_dilated", "max_pool2d", [inp([1, 2, 7, 8])], {"kernel": [2, 3], "stride": [1, 2], "padding": [1, 1], "dilation": [2, 1], "ceil": False}),
 ]
 
 

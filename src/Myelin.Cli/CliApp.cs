@@ -51,7 +51,7 @@ public static class CliApp
         }
     }
 
-    /// <summary>The command tree: train, eval, predict, inspect, with a <c>--verbose</c> option on each.</summary>
+    /// <summary>The command tree: train, eval, predict, inspect, demo, explain, plot, with a <c>--verbose</c> option on each.</summary>
     static RootCommand CreateRootCommand(IAnsiConsole console, CancellationToken cancellationToken)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show more detail, and the stack trace of an error.", Recursive = true };
@@ -61,6 +61,9 @@ public static class CliApp
         root.Subcommands.Add(EvalCommandLine.Create(verbose, options => new EvalCommand(options, console).Run()));
         root.Subcommands.Add(PredictCommandLine.Create(verbose, options => new PredictCommand(options, console).Run()));
         root.Subcommands.Add(InspectCommandLine.Create(verbose, options => new InspectCommand(options, console).Run()));
+        root.Subcommands.Add(DemoCommandLine.Create(console));
+        root.Subcommands.Add(ExplainCommandLine.Create(verbose, console));
+        root.Subcommands.Add(PlotCommandLine.Create(console));
         return root;
     }
 }

@@ -105,11 +105,11 @@ public sealed partial class Tensor
         RequireFloat("Unfold");
         var input = IsContiguous ? this : StridedCopy.ToContiguous(this);
         int batch = shape[0];
-        var output = Empty([batch, geometry.Rows, geometry.Blocks], DType);
+        var output = Uninitialized([batch, geometry.Rows, geometry.Blocks], DType);
         if (DType == DType.Float32)
-            UnfoldKernels.Unfold<float>(input.Span<float>(), output.Span<float>(), batch, geometry, (float)padValue);
+            UnfoldKernels.Unfold(input.Data<float>(), input.offset, output.Data<float>(), batch, geometry, (float)padValue);
         else
-            UnfoldKernels.Unfold<double>(input.Span<double>(), output.Span<double>(), batch, geometry, padValue);
+            UnfoldKernels.Unfold(input.Data<double>(), input.offset, output.Data<double>(), batch, geometry, padValue);
         return Record(output, OpKind.Unfold, [this], geometry.ToAttributes(), padValue);
     }
 
@@ -122,11 +122,81 @@ public sealed partial class Tensor
         RequireFloat("Fold");
         var input = IsContiguous ? this : StridedCopy.ToContiguous(this);
         int batch = shape[0];
-        var output = Empty([batch, geometry.Channels, geometry.Height, geometry.Width], DType);
+        var output = Uninitialized([batch, geometry.Channels, geometry.Height, geometry.Width], DType);
         if (DType == DType.Float32)
-            UnfoldKernels.Fold<float>(input.Span<float>(), output.Span<float>(), batch, geometry);
+            UnfoldKernels.Fold(input.Data<float>(), input.offset, output.Data<float>(), batch, geometry);
         else
-            UnfoldKernels.Fold<double>(input.Span<double>(), output.Span<double>(), batch, geometry);
+            UnfoldKernels.Fold(input.Data<double>(), input.offset, output.Data<double>(), batch, geometry);
         return Record(output, OpKind.Fold, [this], geometry.ToAttributes());
+    }
+
+    /// <summary>
+    /// 2-D convolution as one primitive: y = weight ⋆ input + bias with an explicit geometry (asymmetric
+    /// "same" padding included) and channel groups, computed image by image without the batch's column
+    /// matrix. Shapes: input [N, Cin, H, W], weight [Cout, Cin/groups, kh, kw], bias [Cout] or null →
+    /// [N, Cout, BlocksHigh, BlocksWide]. The caller has validated the shapes and the geometry.
+    /// </summary>
+    internal static Tensor Conv2dBlocks(Tensor input, Tensor weight, Tensor? bias, UnfoldGeometry geometry, int groups)
+    {
+        var dtype = DTypeInfo.Promote(input.DType, weight.DType);
+        if (bias is not null) dtype = DTypeInfo.Promote(dtype, bias.DType);
+        var x = input.To(dtype);
+        var w = weight.To(dtype);
+        var b = bias?.To(dtype);
+        var xData = x.IsContiguous ? x : StridedCopy.ToContiguous(x);
+        var wData = w.IsContiguous ? w : StridedCopy.ToContiguous(w);
+        var bData = b is null || b.IsContiguous ? b : StridedCopy.ToContiguous(b);
+        int batch = x.shape[0], outChannels = w.shape[0];
+        var output = Uninitialized([batch, outChannels, geometry.BlocksHigh, geometry.BlocksWide], dtype);
+        if (dtype == DType.Float32)
+            Conv2dKernels.Forward(xData.Data<float>(), xData.offset, wData.Data<float>(), wData.offset, bData?.Data<float>(), bData?.offset ?? 0,
+                output.Data<float>(), batch, outChannels, groups, geometry);
+        else
+            Conv2dKernels.Forward(xData.Data<double>(), xData.offset, wData.Data<double>(), wData.offset, bData?.Data<double>(), bData?.offset ?? 0,
+                output.Data<double>(), batch, outChannels, groups, geometry);
+        return Record(output, OpKind.Conv2d, b is null ? [x, w] : [x, w, b], [.. geometry.ToAttributes(), groups]);
+    }
+
+    /// <summary>
+    /// The gradients of <see cref="Conv2dBlocks"/> for the upstream gradient <paramref name="gradOutput"/>
+    /// [N, Cout, Hout, Wout]: [input, weight, bias], each null when not wanted. <paramref name="input"/> is
+    /// needed for the weight's gradient, <paramref name="weight"/> for the input's. Recording (createGraph),
+    /// they are the composite dx = Fold(Wᵀ·g), dW = Σₙ g·Unfold(x)ᵀ, db = Σ g, so they can be differentiated
+    /// again; otherwise the image-by-image kernel.
+    /// </summary>
+    internal static Tensor?[] Conv2dBackward(Tensor gradOutput, Tensor? input, Tensor? weight, int[] inputShape, int[] weightShape,
+        UnfoldGeometry geometry, int groups, bool needInput, bool needWeight, bool needBias)
+    {
+        int batch = inputShape[0], outChannels = weightShape[0], blocks = geometry.Blocks;
+        int outPerGroup = outChannels / groups, rowsPerGroup = geometry.Rows / groups;
+        if (Autograd.IsGradEnabled)
+        {
+            var g = gradOutput.Reshape(batch, groups, outPerGroup, blocks);
+            Tensor? gradInput = null, gradWeight = null;
+            if (needInput)
+                gradInput = weight!.Reshape(groups, outPerGroup, rowsPerGroup).MT.MatMul(g)    // [N, groups, Kg, L]
+                    .Reshape(batch, geometry.Rows, blocks).FoldBlocks(geometry);
+            if (needWeight)
+            {
+                var columns = input!.UnfoldBlocks(geometry, 0).Reshape(batch, groups, rowsPerGroup, blocks);
+                gradWeight = g.MatMul(columns.MT).Sum(0).Reshape(weightShape);               // Σₙ [groups, Cout/groups, Kg]
+            }
+            return [gradInput, gradWeight, needBias ? gradOutput.Sum([0, 2, 3]) : null];
+        }
+
+        var dtype = gradOutput.DType;
+        var gy = gradOutput.IsContiguous ? gradOutput : StridedCopy.ToContiguous(gradOutput);
+        var x = needWeight ? (input!.IsContiguous ? input : StridedCopy.ToContiguous(input)) : null;
+        var w = needInput ? (weight!.IsContiguous ? weight : StridedCopy.ToContiguous(weight)) : null;
+        var gx = needInput ? Uninitialized((int[])inputShape.Clone(), dtype) : null;
+        var gw = needWeight ? Uninitialized((int[])weightShape.Clone(), dtype) : null;
+        var gb = needBias ? Uninitialized([outChannels], dtype) : null;
+        if (dtype == DType.Float32)
+            Conv2dKernels.Backward(x?.Data<float>() ?? [], x?.offset ?? 0, w?.Data<float>() ?? [], w?.offset ?? 0, gy.Data<float>(), gy.offset,
+                gx?.Data<float>(), gw?.Data<float>(), gb?.Data<float>(), batch, outChannels, groups, geometry);
+        else
+            Conv2dKernels.Backward(x?.Data<double>() ?? [], x?.offset ?? 0, w?.Data<double>() ?? [], w?.offset ?? 0, gy.Data<double>(), gy.offset,
+                gx?.Data<double>(), gw?.Data<double>(), gb?.Data<double>(), batch, outChannels, groups, geometry);
+        return [gx, gw, gb];
     }
 }

@@ -183,6 +183,14 @@ internal static class Derivatives
                 var geometry = UnfoldGeometry.FromAttributes(inputShape[1] / (node.Ints[2] * node.Ints[3]), node.Ints);
                 return [g.UnfoldBlocks(geometry, padValue: 0)];
             }
+            // convolution y = W ⋆ x + b: dx = Fold(Wᵀ·g), dW = Σₙ g·Unfold(x)ᵀ, db = Σ g over images and positions
+            case OpKind.Conv2d:
+                return Tensor.Conv2dBackward(g, Needs(1) ? A() : null, Needs(0) ? B() : null, inputShape, node.InputShapes[1],
+                    UnfoldGeometry.FromAttributes(inputShape[1], node.Ints), node.Ints[^1],
+                    Needs(0), Needs(1), node.Inputs.Length > 2 && Needs(2));
+            // max pooling: each window's gradient goes to the element it took the maximum from (saved as input 1)
+            case OpKind.MaxPool2d:
+                return [Tensor.MaxPool2dBackward(g, B(), inputShape, UnfoldGeometry.FromAttributes(1, node.Ints)), null];
             default:
                 throw new NotSupportedException($"Backward: no derivative rule for {node.Op}.");
         }

@@ -23,4 +23,6 @@ internal enum OpKind
     Gather, ScatterAdd, IndexSelect, IndexAdd,
     // Sliding blocks (im2col and col2im), for convolution and pooling
     Unfold, Fold,
+    // Fused image layers: convolution without the column matrix, max pooling with the argmax
+    Conv2d, MaxPool2d,
 }

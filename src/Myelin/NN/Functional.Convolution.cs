@@ -46,9 +46,10 @@ public static partial class F
     /// Hout = ⌊(H + 2·padding − dilation·(kh − 1) − 1) / stride⌋ + 1 (Wout likewise); "same" gives Hout = H, "valid" padding 0.
     /// </summary>
     /// <remarks>
-    /// Computed as unfold (im2col) then one matrix product: weight [Cout, Cin·kh·kw] · columns [N, Cin·kh·kw, L],
-    /// whose result is already [N, Cout, L]. With groups the columns are viewed as [N, groups, Cin/groups·kh·kw, L]
-    /// and the weight as [groups, Cout/groups, Cin/groups·kh·kw]: one batched product over the groups.
+    /// Computed image by image as unfold (im2col) then a matrix product: weight [Cout, Cin·kh·kw] · columns
+    /// [Cin·kh·kw, L] gives the image's [Cout, L], starting from the bias. The columns live in a buffer reused from
+    /// image to image, so the [N, Cin·kh·kw, L] column matrix of the whole batch is never built; the backward pass
+    /// unfolds each image again. With groups each group of output channels multiplies its own rows of the columns.
     /// </remarks>
     /// <param name="input">The images.</param>
     /// <param name="weight">The filters.</param>
@@ -80,7 +81,7 @@ public static partial class F
         ConvChecks.RequireValidPadding(who, padding, stride);
 
         Size2d kernel = (weight.Size(2), weight.Size(3));
-        int batch = input.Size(0), height = input.Size(2), width = input.Size(3);
+        int height = input.Size(2), width = input.Size(3);
         var (top, left) = ConvChecks.LeadingPadding(padding, kernel, dilation);
         int outHeight = padding.Mode == "same" ? height : UnfoldGeometry.BlockCount(height, kernel.Height, dilation.Height, top, stride.Height);
         int outWidth = padding.Mode == "same" ? width : UnfoldGeometry.BlockCount(width, kernel.Width, dilation.Width, left, stride.Width);
@@ -90,15 +91,7 @@ public static partial class F
         // "same" with an even total puts the extra row/column after: the blocks simply run past the bottom/right edge.
         var geometry = new UnfoldGeometry(input.Size(1), height, width, kernel.Height, kernel.Width, dilation.Height, dilation.Width,
             top, left, stride.Height, stride.Width, outHeight, outWidth);
-        var columns = input.UnfoldBlocks(geometry, 0);                                   // [N, Cin·kh·kw, L]
-        int blocks = geometry.Blocks;
-        var output = groups == 1
-            ? weight.Reshape(outChannels, -1).MatMul(columns)                            // [N, Cout, L]
-            : weight.Reshape(groups, outChannels / groups, -1)
-                .MatMul(columns.Reshape(batch, groups, -1, blocks))                       // [N, groups, Cout/groups, L]
-                .Reshape(batch, outChannels, blocks);
-        output = output.Reshape(batch, outChannels, outHeight, outWidth);
-        return bias is null ? output : output + bias.Reshape(outChannels, 1, 1);
+        return Tensor.Conv2dBlocks(input, weight, bias, geometry, groups);
     }
 
     /// <summary>
@@ -231,8 +224,9 @@ public static partial class F
     /// rounded up instead in ceil mode (a last window that would start in the padding is dropped).
     /// </summary>
     /// <remarks>
-    /// Computed as unfold with −∞ padding then a max over each window. The gradient goes to the maximum of each
-    /// window, shared equally when several elements tie (PyTorch gives it all to the first).
+    /// Computed in one pass that finds each window's maximum and remembers where it is; the gradient goes to that
+    /// element. As in PyTorch, among tied maxima the first (in row-major order) gets all of it, and a NaN in a
+    /// window is its maximum.
     /// </remarks>
     /// <param name="input">The feature maps.</param>
     /// <param name="kernelSize">The window: an int or (kh, kw).</param>
@@ -248,10 +242,8 @@ public static partial class F
     internal static Tensor MaxPooling2d(string who, Tensor input, Size2d kernel, Size2d stride, Size2d padding, Size2d dilation, bool ceilMode)
     {
         CheckPooling(who, input, kernel, stride, padding, dilation);
-        var (geometry, batch, channels) = PoolingGeometry(who, input, kernel, stride, padding, dilation, ceilMode);
-        var windows = input.Reshape(batch * channels, 1, geometry.Height, geometry.Width)
-            .UnfoldBlocks(geometry, double.NegativeInfinity);                     // [N·C, kh·kw, L]
-        return windows.Max(1).Reshape(batch, channels, geometry.BlocksHigh, geometry.BlocksWide);
+        var (geometry, _, _) = PoolingGeometry(who, input, kernel, stride, padding, dilation, ceilMode);
+        return input.MaxPool2dBlocks(geometry);
     }
 
     /// <summary>

@@ -87,12 +87,12 @@ public class ConvModuleTests
     }
 
     [Fact]
-    public void MaxPool2dSharesTheGradientOfTiedMaxima()
+    public void MaxPool2dGivesTheGradientOfTiedMaximaToTheFirst()
     {
-        // PyTorch gives a tie's gradient to one element; Myelin shares it equally (the total is the same).
-        var x = Tensor.Ones(1, 1, 2, 2).RequireGrad();
+        // As in PyTorch: the first maximum in row-major order takes the whole gradient.
+        var x = Tensor.FromArray(new float[] { 1, 3, 3, 3, 2, 2, 0, 2 }, 1, 1, 2, 4).RequireGrad();
         F.MaxPool2d(x, 2).Sum().Backward();
-        Assert.Equal(new float[] { 0.25f, 0.25f, 0.25f, 0.25f }, x.Grad!.ToArray<float>());
+        Assert.Equal(new float[] { 0, 1, 1, 0, 0, 0, 0, 0 }, x.Grad!.ToArray<float>());
     }
 
     [Fact]

@@ -84,5 +84,7 @@ public static class OpTable
         ["mse_like"] = (x, a) => (x[0] - x[1]).Pow(2).Mean(),
         ["unfold"] = (x, a) => x[0].Unfold(a.Pair("kernel"), a.Pair("dilation"), a.Pair("padding"), a.Pair("stride")),
         ["fold"] = (x, a) => x[0].Fold(a.Pair("output"), a.Pair("kernel"), a.Pair("dilation"), a.Pair("padding"), a.Pair("stride")),
+        ["conv2d"] = (x, a) => Myelin.NN.F.Conv2d(x[0], x[1], x.Length > 2 ? x[2] : null, a.Pair("stride"), a.Pair("padding"), a.Pair("dilation"), a.Int("groups")),
+        ["max_pool2d"] = (x, a) => Myelin.NN.F.MaxPool2d(x[0], a.Pair("kernel"), a.Pair("stride"), a.Pair("padding"), a.Pair("dilation"), a.GetProperty("ceil").GetBoolean()),
     };
 }

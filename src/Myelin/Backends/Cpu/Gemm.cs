@@ -12,11 +12,13 @@ namespace Myelin.Backends.Cpu;
 /// All matrices are row-major with leading dimensions (row strides) lda, ldb, ldc and start
 /// offsets. op(A) is A (m × k) or, when <c>transA</c>, Aᵀ with A stored k × m; the same for B
 /// (k × n, or n × k stored when <c>transB</c>). Transposes are read in place, never copied.
-/// <para>Large products go through <see cref="GemmBlocked"/> (packed panels, cache blocking,
-/// a register-blocked FMA micro-kernel, threads over blocks of C); tiny ones and single rows
-/// through <see cref="GemmDirect"/>. The vector width follows <see cref="SimdSettings"/>, the
-/// thread count <see cref="Threading.MaxThreads"/>. For a given width, the result is the same
-/// bit for bit for every thread count.</para>
+/// C must not overlap A or B.
+/// <para>Most products go through <see cref="GemmBlocked"/> (packed panels, cache blocking,
+/// a register-blocked FMA micro-kernel, threads over blocks of C); tiny products and those with
+/// few rows of A (one sample or a small batch) through <see cref="GemmDirect"/>, which needs no
+/// packing. The vector width follows <see cref="SimdSettings"/>, the thread count
+/// <see cref="Threading.MaxThreads"/>. For a given width, the result is the same bit for bit
+/// for every thread count.</para>
 /// </remarks>
 internal static unsafe class Gemm
 {

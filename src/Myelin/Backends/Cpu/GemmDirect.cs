@@ -4,16 +4,16 @@ using System.Runtime.Intrinsics;
 namespace Myelin.Backends.Cpu;
 
 /// <summary>
-/// Unpacked products for small problems and for a single row of A (one-sample inference),
-/// where packing and thread start-up would cost more than the arithmetic. Two shapes:
+/// Unpacked products for tiny problems and for few rows of A (one sample or a small batch
+/// through a layer), where packing would cost more than it saves. Two shapes:
 /// <list type="bullet">
 /// <item><c>RowsTimesB</c> for op(B) = B: each row of C is a sum of rows of B scaled by
 /// elements of A, vectorised along the rows of B.</item>
 /// <item><c>RowDotRows</c> for op(A) = A, op(B) = Bᵀ: each element of C is the dot product
 /// of a row of A with a row of B, both contiguous.</item>
 /// </list>
-/// Large enough single-row problems are split by columns of C over threads; a column is
-/// computed by the same code whatever the split, so results do not depend on the thread count.
+/// Large enough problems are split by columns of C over threads; a column is computed by the
+/// same code whatever the split, so results do not depend on the thread count.
 /// </summary>
 internal static unsafe class GemmDirect
 {
@@ -47,7 +47,7 @@ internal static unsafe class GemmDirect
 
     /// <summary>
     /// Splits the columns of C into chunks of whole groups (the last chunk takes the remainder)
-    /// and runs them on the thread pool, when the problem is big enough to gain from it.
+    /// and runs them in parallel, when the problem is big enough to gain from it.
     /// </summary>
     static bool TryRunInParallel<T>(in GemmOperands<T> op, int group, ColumnRange<T> run) where T : unmanaged
     {

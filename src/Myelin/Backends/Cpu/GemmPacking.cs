@@ -34,7 +34,7 @@ internal static unsafe class GemmPacking
             }
             else
             {
-                // op(A) = A: each step of k takes one element from every row.
+                // op(A) = A (so colStride is 1): each step of k takes one element from every row.
                 GatherPanel<T, TVec, TOps>(panelSource, rowStride, rowsHere, kc, destination, panelRows);
             }
             destination += panelRows * kc;
@@ -64,7 +64,7 @@ internal static unsafe class GemmPacking
             }
             else
             {
-                // op(B) = Bᵀ: each step of k takes one element from every row of B.
+                // op(B) = Bᵀ (so rowStride is 1): each step of k takes one element from every row of B.
                 GatherPanel<T, TVec, TOps>(panelSource, colStride, colsHere, kc, destination, panelCols);
             }
             destination += panelCols * kc;

@@ -11,25 +11,40 @@ namespace Myelin.Backends.Cpu;
 /// </summary>
 internal static class UnfoldKernels
 {
-    /// <summary>Unfolds every image of <paramref name="images"/> [N, C, H, W] into <paramref name="columns"/> [N, C·kh·kw, L].</summary>
-    public static void Unfold<T>(ReadOnlySpan<T> images, Span<T> columns, int batch, in UnfoldGeometry geometry, T padValue)
+    /// <summary>
+    /// Unfolds every image of <paramref name="images"/> [N, C, H, W] (contiguous from <paramref name="imageOffset"/>)
+    /// into <paramref name="columns"/> [N, C·kh·kw, L], the images in parallel.
+    /// </summary>
+    public static void Unfold<T>(T[] images, int imageOffset, T[] columns, int batch, UnfoldGeometry geometry, T padValue)
         where T : INumber<T>
     {
         int imageSize = geometry.ImageSize, columnSize = geometry.Rows * geometry.Blocks;
-        for (int n = 0; n < batch; n++)
-            UnfoldImage(images.Slice(n * imageSize, imageSize), columns.Slice(n * columnSize, columnSize), geometry, padValue);
+        ParallelRanges.For(batch, columnSize, (start, end) =>
+        {
+            for (int n = start; n < end; n++)
+                UnfoldImage(new ReadOnlySpan<T>(images, imageOffset + n * imageSize, imageSize),
+                    new Span<T>(columns, n * columnSize, columnSize), geometry, padValue);
+        });
     }
 
-    /// <summary>Folds every column matrix of <paramref name="columns"/> [N, C·kh·kw, L] into <paramref name="images"/> [N, C, H, W], summing overlaps.</summary>
-    public static void Fold<T>(ReadOnlySpan<T> columns, Span<T> images, int batch, in UnfoldGeometry geometry)
+    /// <summary>
+    /// Folds every column matrix of <paramref name="columns"/> [N, C·kh·kw, L] (contiguous from <paramref name="columnOffset"/>)
+    /// into <paramref name="images"/> [N, C, H, W], summing overlaps, the images in parallel.
+    /// </summary>
+    public static void Fold<T>(T[] columns, int columnOffset, T[] images, int batch, UnfoldGeometry geometry)
         where T : INumber<T>
     {
         int imageSize = geometry.ImageSize, columnSize = geometry.Rows * geometry.Blocks;
-        for (int n = 0; n < batch; n++)
-            FoldImage(columns.Slice(n * columnSize, columnSize), images.Slice(n * imageSize, imageSize), geometry);
+        ParallelRanges.For(batch, columnSize, (start, end) =>
+        {
+            for (int n = start; n < end; n++)
+                FoldImage(new ReadOnlySpan<T>(columns, columnOffset + n * columnSize, columnSize),
+                    new Span<T>(images, n * imageSize, imageSize), geometry);
+        });
     }
 
-    static void UnfoldImage<T>(ReadOnlySpan<T> image, Span<T> columns, in UnfoldGeometry g, T padValue)
+    /// <summary>Unfolds one image [C, H, W] into its column matrix [C·kh·kw, L].</summary>
+    public static void UnfoldImage<T>(ReadOnlySpan<T> image, Span<T> columns, in UnfoldGeometry g, T padValue)
         where T : INumber<T>
     {
         int height = g.Height, width = g.Width, blocksWide = g.BlocksWide, strideWidth = g.StrideWidth;
@@ -67,7 +82,8 @@ internal static class UnfoldKernels
                 }
     }
 
-    static void FoldImage<T>(ReadOnlySpan<T> columns, Span<T> image, in UnfoldGeometry g)
+    /// <summary>Folds one column matrix [C·kh·kw, L] into its image [C, H, W] (overwritten), summing overlaps.</summary>
+    public static void FoldImage<T>(ReadOnlySpan<T> columns, Span<T> image, in UnfoldGeometry g)
         where T : INumber<T>
     {
         image.Clear();

@@ -8,7 +8,7 @@ namespace Myelin.NN;
 /// <remarks>
 /// Padding counts as −∞, so it is never the maximum. In ceil mode a last window that would start in the bottom or
 /// right padding is dropped, as in PyTorch. The gradient flows to the maximum of each window; where several
-/// elements tie for it they share it equally (PyTorch gives it all to one of them).
+/// elements tie for it the first of them (in row-major order) gets it all, as in PyTorch.
 /// </remarks>
 public sealed class MaxPool2d : Module
 {
