@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Myelin.Cli.SequenceDemos;
 
 /// <summary>
-/// The parsed options of one demo run: <c>--name value</c> pairs and flags, checked against the options the demo
+/// The parsed options of one demo run: <c>--name value</c> (or <c>--name=value</c>) pairs and flags, checked against the options the demo
 /// accepts. Wrong input is a <see cref="CliException"/> usage error naming the option.
 /// </summary>
 internal sealed class DemoOptions
@@ -18,13 +18,28 @@ internal sealed class DemoOptions
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
+            string? inlineValue = null;
+            int equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 2)
+            {
+                // --name=value, as well as --name value.
+                inlineValue = arg[(equals + 1)..];
+                arg = arg[..equals];
+            }
             var option = accepted.FirstOrDefault(o => o.Name == arg)
                 ?? throw CliException.Usage($"unknown option '{arg}'; it accepts {string.Join(", ", accepted.Select(o => o.Usage))}.");
             if (options.values.ContainsKey(arg))
                 throw CliException.Usage($"the option {arg} is given twice.");
             if (option.Value.Length == 0)
             {
+                if (inlineValue is not null) throw CliException.Usage($"the option {arg} takes no value.");
                 options.values[arg] = "";
+                continue;
+            }
+            if (inlineValue is not null)
+            {
+                if (inlineValue.Length == 0) throw CliException.Usage($"the option {arg} needs a value ({option.Usage}).");
+                options.values[arg] = inlineValue;
                 continue;
             }
             if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))

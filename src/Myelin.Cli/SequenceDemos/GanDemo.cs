@@ -134,8 +134,9 @@ internal sealed class GanDemo : ISequenceDemo
         if (folder is not null)
         {
             var grid = ToUnitRange(images.Narrow(0, 0, 10)).Concat(shown.Take(30)).ToArray();
-            var picture = SvgImages.GrayscaleGrid("8×8 digits: real (top row) and generated (below)", grid, 8, 8, columns: 10);
-            output.WriteLine($"Samples written to {SvgImages.Save(folder, "gan-digits.svg", picture)}.");
+            string path = Path.Combine(folder, "gan-digits.png");
+            GrayscaleGrid.SavePng(path, grid, 8, 8, columns: 10);
+            output.WriteLine($"Real digits (top row) and generated ones (below) written to {path}.");
         }
     }
 

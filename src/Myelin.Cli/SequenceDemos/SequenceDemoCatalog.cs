@@ -32,7 +32,7 @@ public static class SequenceDemoCatalog
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var demo = demos.FirstOrDefault(d => d.Name == name);
+        var demo = demos.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
         if (demo is null)
         {
             output.WriteLine($"myelin demo: there is no sequence demo named '{name}'; the sequence demos are {string.Join(", ", demos.Select(d => d.Name))}.");

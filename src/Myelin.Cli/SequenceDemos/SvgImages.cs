@@ -5,8 +5,8 @@ using System.Text;
 namespace Myelin.Cli.SequenceDemos;
 
 /// <summary>
-/// The few pictures the sequence demos draw, as self-contained SVG files: a heat map with labelled rows and
-/// columns, a scatter plot of two point clouds, and a grid of small grey-scale images.
+/// The charts the sequence demos draw, as self-contained SVG files: a heat map with labelled rows and columns, and a
+/// scatter plot of two point clouds.
 /// </summary>
 internal static class SvgImages
 {
@@ -61,31 +61,6 @@ internal static class SvgImages
         foreach (var (x, y) in markers)
             svg.Append(Invariant($"<path d=\"M{Sx(x) - 5:F1},{Sy(y):F1}h10M{Sx(x):F1},{Sy(y) - 5:F1}v10\" stroke=\"black\"/>\n"));
         svg.Append(Invariant($"<text x=\"{Margin}\" y=\"{size + Margin + 25}\" font-size=\"12\">grey: real samples, orange: generated, +: mode centres</text>\n"));
-        return End(svg);
-    }
-
-    /// <summary>
-    /// Grey-scale images laid out <paramref name="columns"/> to a row, each pixel a square; values in [0, 1] with
-    /// 0 black and 1 white. Every image holds <paramref name="imageWidth"/> × <paramref name="imageHeight"/> values, row by row.
-    /// </summary>
-    public static string GrayscaleGrid(string title, IReadOnlyList<float[]> images, int imageWidth, int imageHeight, int columns)
-    {
-        const int pixel = 6, gap = 6;
-        int rows = (images.Count + columns - 1) / columns;
-        int width = Math.Max(2 * Margin + columns * (imageWidth * pixel + gap), TitleWidth(title));
-        int height = 2 * Margin + rows * (imageHeight * pixel + gap);
-        var svg = Begin(width, height, title);
-        for (int i = 0; i < images.Count; i++)
-        {
-            int left = Margin + i % columns * (imageWidth * pixel + gap), top = Margin + i / columns * (imageHeight * pixel + gap);
-            for (int y = 0; y < imageHeight; y++)
-                for (int x = 0; x < imageWidth; x++)
-                {
-                    int grey = (int)Math.Round(Math.Clamp(images[i][y * imageWidth + x], 0f, 1f) * 255);
-                    svg.Append(Invariant($"<rect x=\"{left + x * pixel}\" y=\"{top + y * pixel}\" width=\"{pixel}\" height=\"{pixel}\" fill=\"rgb({grey},{grey},{grey})\"/>"));
-                }
-            svg.Append('\n');
-        }
         return End(svg);
     }
 

@@ -119,13 +119,16 @@ public sealed class SequenceDemoCatalogTests : IDisposable
         Assert.Contains("epoch  D loss  G loss  digits among 500 samples", run.Output);
         Assert.Contains("Digits among 1,000 generated samples", run.Output);
         Assert.True(File.Exists(Path.Combine(images, "gan-ring.svg")));
-        Assert.True(File.Exists(Path.Combine(images, "gan-digits.svg")));
+        var png = File.ReadAllBytes(Path.Combine(images, "gan-digits.png"));
+        Assert.Equal(Myelin.Learn.PngWriter.Signature.ToArray(), png[..8]);
+        // 10 columns and 4 rows of 8×8 digits drawn 8 times larger, with 4-pixel gaps.
+        Assert.Equal((10 * 68 + 4, 4 * 68 + 4), Myelin.Learn.PngWriter.ReadSize(png));
     }
 
     [Fact]
-    public void GanRunsOnePartAlone()
+    public void GanRunsOnePartAloneAndTakesNameEqualsValueOptions()
     {
-        var run = Run("gan", "--part", "ring", "--epochs", "1");
+        var run = Run("GAN", "--part=ring", "--epochs=1");
         AssertSucceeded(run);
         Assert.Contains("Part 1", run.Output);
         Assert.DoesNotContain("Part 2", run.Output);
@@ -150,6 +153,7 @@ public sealed class SequenceDemoCatalogTests : IDisposable
     [InlineData("attention-classify", new[] { "--word", "Hello" }, "--word must be 1 to 12 lower-case letters")]
     [InlineData("char-lstm", new[] { "--lr", "fast" }, "--lr must be a number above 0")]
     [InlineData("char-lstm", new[] { "--seed", "1", "--seed", "2" }, "--seed is given twice")]
+    [InlineData("char-lstm", new[] { "--epochs=" }, "the option --epochs needs a value")]
     public void WrongOptionsAreUsageErrorsNamingTheOption(string name, string[] args, string expected)
     {
         var run = Run(name, args);
