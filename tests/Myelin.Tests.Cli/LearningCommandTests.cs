@@ -15,6 +15,7 @@ public sealed class LearningCommandTests(DigitsModelFixture digits)
         Assert.Equal(0, run.ExitCode);
         foreach (var (name, _) in DemoCatalog.List) Assert.Contains(name, run.Output);
         foreach (var (name, _) in Myelin.Cli.VisionDemos.VisionDemoCatalog.List) Assert.Contains(name, run.Output);
+        foreach (var (name, _) in Myelin.Cli.SequenceDemos.SequenceDemoCatalog.List) Assert.Contains(name, run.Output);
         Assert.Equal(19, DemoCatalog.List.Count);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Myelin.Cli.Demos;
+using Myelin.Cli.SequenceDemos;
 using Myelin.Cli.VisionDemos;
 using Spectre.Console;
 
@@ -14,7 +15,8 @@ internal static class DemoCommandLine
     /// <summary>Every demo the tool knows, with the catalog that runs it.</summary>
     static IEnumerable<(string Name, string Summary, Func<string, string[], TextWriter, int> Run)> AllDemos() =>
         DemoCatalog.List.Select(d => (d.Name, d.Summary, (Func<string, string[], TextWriter, int>)DemoCatalog.Run))
-            .Concat(VisionDemoCatalog.List.Select(d => (d.Name, d.Summary, (Func<string, string[], TextWriter, int>)VisionDemoCatalog.Run)));
+            .Concat(VisionDemoCatalog.List.Select(d => (d.Name, d.Summary, (Func<string, string[], TextWriter, int>)VisionDemoCatalog.Run)))
+            .Concat(SequenceDemoCatalog.List.Select(d => (d.Name, d.Summary, (Func<string, string[], TextWriter, int>)SequenceDemoCatalog.Run)));
 
     public static Command Create(IAnsiConsole console)
     {
