@@ -223,8 +223,35 @@ internal static class ElementwiseKernels
         StridedIteration.ForEachRow(ref r, output.shape, strides, offsets);
     }
 
-    /// <summary>y = f(x) for contiguous spans of a floating-point type; <paramref name="parameter"/> is LeakyReLU's slope.</summary>
-    public static void Unary<T>(UnaryOp op, ReadOnlySpan<T> x, Span<T> y, double parameter) where T : IFloatingPointIeee754<T>
+    /// <summary>Elements per work item when a long unary op is shared among threads.</summary>
+    const int UnaryBlock = 1 << 14;
+
+    /// <summary>
+    /// y = f(x) for contiguous spans of a floating-point type; <paramref name="parameter"/> is LeakyReLU's slope.
+    /// Long spans (activations of a whole batch) are cut into blocks shared among Myelin's threads; each element
+    /// is computed the same way whichever thread takes it.
+    /// </summary>
+    public static unsafe void Unary<T>(UnaryOp op, ReadOnlySpan<T> x, Span<T> y, double parameter) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int length = x.Length, blocks = (length + UnaryBlock - 1) / UnaryBlock;
+        if (ParallelRanges.ThreadsFor(blocks, UnaryBlock) < 2)
+        {
+            UnarySerial(op, x, y, parameter);
+            return;
+        }
+        // The spans stay pinned while the threads read and write them through pointers.
+        fixed (T* input = x, output = y)
+        {
+            nint source = (nint)input, target = (nint)output;
+            ParallelRanges.For(blocks, UnaryBlock, (start, end) =>
+            {
+                int first = start * UnaryBlock, count = Math.Min(end * UnaryBlock, length) - first;
+                UnarySerial(op, new ReadOnlySpan<T>((T*)source + first, count), new Span<T>((T*)target + first, count), parameter);
+            });
+        }
+    }
+
+    static void UnarySerial<T>(UnaryOp op, ReadOnlySpan<T> x, Span<T> y, double parameter) where T : IFloatingPointIeee754<T>
     {
         switch (op)
         {
