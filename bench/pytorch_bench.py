@@ -39,12 +39,18 @@ def limit_openblas(threads):
 
 
 def median_seconds_per_call(call, seconds):
+    # Same warm-up as the Myelin runner: at least a third of the measuring time and 30 calls.
     start = time.perf_counter()
+    warmup = max(0.5, seconds / 3)
     n = 0
-    while n < 3 or time.perf_counter() - start < 0.5:
+    per_call = 0.0
+    while n < 30 or time.perf_counter() - start < warmup:
+        t0 = time.perf_counter()
         call()
+        per_call = time.perf_counter() - t0
         n += 1
-    per_call = (time.perf_counter() - start) / n
+        if time.perf_counter() - start > 4 * warmup and n >= 3:
+            break
     chunks = 7
     per_chunk = max(1, int(seconds / chunks / max(per_call, 1e-9)))
     times = []
