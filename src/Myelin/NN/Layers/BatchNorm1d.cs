@@ -2,7 +2,7 @@ namespace Myelin.NN;
 
 /// <summary>
 /// Batch normalisation of 2-D or 3-D input: each channel (feature) is normalised by the mean and variance over
-/// the batch (and length) dimensions, then scaled by <see cref="Weight"/> and shifted by <see cref="Bias"/>.
+/// the batch (and length) dimensions, then scaled by <see cref="BatchNormBase.Weight"/> and shifted by <see cref="BatchNormBase.Bias"/>.
 /// Shape: input [N, C] or [N, C, L] with C = numFeatures → output of the same shape.
 /// </summary>
 /// <remarks>
@@ -18,10 +18,8 @@ namespace Myelin.NN;
 /// With <c>trackRunningStats: false</c> there are no running estimates and batch statistics are used in both modes.
 /// </para>
 /// </remarks>
-public sealed class BatchNorm1d : Module
+public sealed class BatchNorm1d : BatchNormBase
 {
-    readonly Tensor? runningMean, runningVar, numBatchesTracked;
-
     /// <summary>Creates the layer with weight 1, bias 0, running mean 0 and running variance 1.</summary>
     /// <param name="numFeatures">C, the number of channels.</param>
     /// <param name="eps">Added to the variance before the square root, for numerical stability.</param>
@@ -32,86 +30,13 @@ public sealed class BatchNorm1d : Module
     /// <exception cref="ArgumentOutOfRangeException">numFeatures is not positive, eps is negative, or momentum is outside [0, 1].</exception>
     public BatchNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true,
         DType dtype = DType.Float32)
+        : base(numFeatures, eps, momentum, affine, trackRunningStats, dtype) { }
+
+    /// <summary>Accepts [N, C] or [N, C, L] with C = <see cref="BatchNormBase.NumFeatures"/>.</summary>
+    protected override void CheckInput(Tensor input)
     {
-        if (numFeatures <= 0)
-            throw new ArgumentOutOfRangeException(nameof(numFeatures), $"BatchNorm1d: num_features must be positive, got {numFeatures}.");
-        if (!(eps >= 0))
-            throw new ArgumentOutOfRangeException(nameof(eps), $"BatchNorm1d: eps must be non-negative, got {eps}.");
-        if (momentum is double m && !(m >= 0 && m <= 1))
-            throw new ArgumentOutOfRangeException(nameof(momentum), $"BatchNorm1d: momentum must be in [0, 1], got {m}.");
-        NumFeatures = numFeatures;
-        Eps = eps;
-        Momentum = momentum;
-        Affine = affine;
-        TrackRunningStats = trackRunningStats;
-        if (affine)
-        {
-            Weight = RegisterParameter("weight", Tensor.Ones([numFeatures], dtype));
-            Bias = RegisterParameter("bias", Tensor.Zeros([numFeatures], dtype));
-        }
-        if (trackRunningStats)
-        {
-            runningMean = RegisterBuffer("running_mean", Tensor.Zeros([numFeatures], dtype));
-            runningVar = RegisterBuffer("running_var", Tensor.Ones([numFeatures], dtype));
-            numBatchesTracked = RegisterBuffer("num_batches_tracked", Tensor.Zeros([], DType.Int64));
-        }
-    }
-
-    /// <summary>C, the number of channels.</summary>
-    public int NumFeatures { get; }
-
-    /// <summary>The value added to the variance for numerical stability.</summary>
-    public double Eps { get; }
-
-    /// <summary>The weight of the newest batch in the running estimates, or null for a cumulative average.</summary>
-    public double? Momentum { get; }
-
-    /// <summary>Whether the layer has a learnable weight and bias.</summary>
-    public bool Affine { get; }
-
-    /// <summary>Whether the layer keeps running estimates.</summary>
-    public bool TrackRunningStats { get; }
-
-    /// <summary>The per-channel scale γ [C], or null without <c>affine</c>.</summary>
-    public Tensor? Weight { get; }
-
-    /// <summary>The per-channel shift β [C], or null without <c>affine</c>.</summary>
-    public Tensor? Bias { get; }
-
-    /// <summary>The running mean [C] (buffer "running_mean"), or null without running statistics.</summary>
-    public Tensor? RunningMean => runningMean;
-
-    /// <summary>The running variance [C] (buffer "running_var"), or null without running statistics.</summary>
-    public Tensor? RunningVar => runningVar;
-
-    /// <summary>The number of training batches seen (0-d Int64 buffer "num_batches_tracked"), or null without running statistics.</summary>
-    public Tensor? NumBatchesTracked => numBatchesTracked;
-
-    /// <summary>Normalises <paramref name="input"/>; in training mode also updates the running statistics.</summary>
-    /// <exception cref="ArgumentException">The input is not [N, C] or [N, C, L] with C = <see cref="NumFeatures"/>, or has a single value per channel in training.</exception>
-    public override Tensor Forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Rank is not (2 or 3) || input.Size(1) != NumFeatures)
             throw new ArgumentException(
                 $"BatchNorm1d({NumFeatures}): expected input of shape [N, {NumFeatures}] or [N, {NumFeatures}, L], got {FormatShape(input.Shape)}.");
-        bool useBatchStatistics = IsTraining || !TrackRunningStats;
-        if (useBatchStatistics && input.NumElements / NumFeatures <= 1)
-            throw new ArgumentException(
-                $"BatchNorm1d({NumFeatures}): expected more than 1 value per channel to compute batch statistics, got input shape {FormatShape(input.Shape)}.");
-        double momentum = Momentum ?? 0;
-        if (IsTraining && numBatchesTracked is not null)
-        {
-            long count = numBatchesTracked.Item<long>() + 1;
-            using (Autograd.NoGrad()) numBatchesTracked.Fill(count);
-            // A null momentum makes the running estimates the plain average of all batches so far.
-            if (Momentum is null) momentum = 1.0 / count;
-        }
-        return RecordOutput(F.BatchNorm(input, runningMean, runningVar, Weight, Bias, useBatchStatistics, momentum, Eps));
     }
-
-    /// <inheritdoc/>
-    public override string ExtraRepr() =>
-        $"{NumFeatures}, eps={ReprFormat.Float(Eps)}, momentum={(Momentum is double m ? ReprFormat.Float(m) : "None")}, " +
-        $"affine={ReprFormat.Bool(Affine)}, track_running_stats={ReprFormat.Bool(TrackRunningStats)}";
 }
