@@ -59,7 +59,7 @@ public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
         var optimizer = OptimizerNames.Create(options.Optimizer, model.Parameters(), learningRate);
         Loss loss = classify ? new CrossEntropyLoss() : new MSELoss();
         var schedule = cnn ? CnnRecipe.Schedule(optimizer, learningRate, options.Epochs, train.Count, options.BatchSize) : null;
-        IDataset trainingSamples = cnn ? CnnRecipe.Augment(train, scaler, options.Data, imageSide, options.Seed) : train;
+        IDataset trainingSamples = cnn ? CnnRecipe.Augment(train, options.Data, imageSide, options.Seed) : train;
 
         DescribeRun(splits, model, learningRate);
         var validation = splits.Validation is null ? null : Prepare(splits.Validation);
@@ -120,7 +120,8 @@ public sealed class TrainCommand(TrainOptions options, IAnsiConsole console)
         string stopping = options.Patience > 0
             ? $", early stopping after {options.Patience} epoch{(options.Patience == 1 ? "" : "s")} without a better {(splits.Validation is null ? "training" : "validation")} loss"
             : "";
-        string rate = options.Model == ModelNames.Cnn ? $"1cycle lr up to {learningRate.ToString(CultureInfo.InvariantCulture)}, augmented training images"
+        string rate = options.Model == ModelNames.Cnn
+            ? $"1cycle lr up to {learningRate.ToString(CultureInfo.InvariantCulture)}{(CnnRecipe.Mirrors(options.Data) ? ", half of the training images mirrored" : "")}"
             : $"lr {learningRate.ToString(CultureInfo.InvariantCulture)}";
         console.Line($"{options.Optimizer} {rate}, batch size {options.BatchSize}, up to {options.Epochs} epochs{stopping}, seed {options.Seed}.");
         if (options.Verbose)
