@@ -131,12 +131,12 @@ def fashion(data_dir, train):
     return x, y
 
 
-def fmnist_run(model, opt, batch, epochs, data_dir, flatten):
+def fmnist_run(model, opt, batch, epochs, data_dir, flatten, seed):
     x, y = fashion(data_dir, True)
     xt, yt = fashion(data_dir, False)
     if flatten:
         x, xt = x.flatten(1), xt.flatten(1)
-    g = torch.Generator().manual_seed(1)
+    g = torch.Generator().manual_seed(seed)
     t0 = time.perf_counter()
     for _ in range(epochs):
         perm = torch.randperm(len(x), generator=g)
@@ -151,8 +151,8 @@ def fmnist_run(model, opt, batch, epochs, data_dir, flatten):
     return [("test_accuracy", acc, "fraction"), ("train_seconds", train_seconds, "s")]
 
 
-def run(name, seconds, data_dir):
-    torch.manual_seed(1)
+def run(name, seconds, data_dir, seed=1):
+    torch.manual_seed(seed)
     if name.startswith("gemm-"):
         n = int(name.split("-")[1])
         a, b = torch.randn(n, n), torch.randn(n, n)
@@ -191,10 +191,10 @@ def run(name, seconds, data_dir):
         return timed(name, seconds, train_step(m, opt, F.cross_entropy, x, y), "samples_per_s", "samples/s", lambda s: 16 / s)
     if name == "fmnist-mlp-5ep":
         m = mlp()
-        return fmnist_run(m, torch.optim.SGD(m.parameters(), lr=0.1, momentum=0.9), 128, 5, data_dir, True)
+        return fmnist_run(m, torch.optim.SGD(m.parameters(), lr=0.1, momentum=0.9), 128, 5, data_dir, True, seed)
     if name == "fmnist-cnn-3ep":
         m = cnn()
-        return fmnist_run(m, torch.optim.Adam(m.parameters(), lr=1e-3), 64, 3, data_dir, False)
+        return fmnist_run(m, torch.optim.Adam(m.parameters(), lr=1e-3), 64, 3, data_dir, False, seed)
     raise SystemExit(f"unknown workload {name}")
 
 
@@ -208,13 +208,14 @@ def main():
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--seconds", type=float, default=3.0)
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    p.add_argument("--seed", type=int, default=1, help="seeds the weights and shuffling of the Fashion-MNIST runs")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     limit_openblas(args.threads)
     names = WORKLOADS if args.workload == "all" else [args.workload]
     for name in names:
         print(f"{name}: running", file=sys.stderr)
-        for metric, value, unit in run(name, args.seconds, args.data):
+        for metric, value, unit in run(name, args.seconds, args.data, args.seed):
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
             print(json.dumps({"workload": name, "impl": "pytorch", "threads": args.threads, "metric": metric,
                               "value": round(value, 3), "unit": unit, "peak_rss_mb": round(peak, 1)}), flush=True)

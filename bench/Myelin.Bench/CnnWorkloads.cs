@@ -46,7 +46,7 @@ public sealed class CnnTrainWorkload : Workload
 }
 
 /// <summary>fmnist-cnn-3ep: Fashion-MNIST, the CNN, Adam 1e-3, batch 64, 3 epochs; test accuracy and training seconds.</summary>
-public sealed class FashionCnnWorkload(string? dataDirectory) : Workload
+public sealed class FashionCnnWorkload(string? dataDirectory, int seed) : Workload
 {
     LabeledData train = null!, test = null!;
 
@@ -67,9 +67,9 @@ public sealed class FashionCnnWorkload(string? dataDirectory) : Workload
 
     public override IReadOnlyList<(string Metric, double Value, string Unit)>? RunOnce()
     {
-        var model = BenchCnn.Create(new Generator(1));
+        var model = BenchCnn.Create(new Generator((ulong)seed));
         var optimizer = new Adam(model.Parameters(), lr: 1e-3);
-        var loader = new DataLoader(train.ToDataset(), batchSize: 64, shuffle: true, seed: 1);
+        var loader = new DataLoader(train.ToDataset(), batchSize: 64, shuffle: true, seed: seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int epoch = 0; epoch < 3; epoch++)
         {

@@ -103,7 +103,7 @@ public sealed class TinyMlpStepWorkload : Workload
 /// fmnist-mlp-5ep: Fashion-MNIST (pixels/255), the MLP, SGD lr 0.1 momentum 0.9, batch 128,
 /// 5 epochs shuffled with a fixed seed; reports test accuracy and training seconds.
 /// </summary>
-public sealed class FashionMlpWorkload(string? dataDirectory) : Workload
+public sealed class FashionMlpWorkload(string? dataDirectory, int seed) : Workload
 {
     LabeledData train = null!, test = null!;
 
@@ -124,9 +124,9 @@ public sealed class FashionMlpWorkload(string? dataDirectory) : Workload
 
     public override IReadOnlyList<(string Metric, double Value, string Unit)>? RunOnce()
     {
-        var model = BenchModels.Mlp(new Generator(1));
+        var model = BenchModels.Mlp(new Generator((ulong)seed));
         var optimizer = new SGD(model.Parameters(), lr: 0.1, momentum: 0.9);
-        var loader = new DataLoader(train.ToDataset(), batchSize: 128, shuffle: true, seed: 1);
+        var loader = new DataLoader(train.ToDataset(), batchSize: 128, shuffle: true, seed: seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int epoch = 0; epoch < 5; epoch++)
         {

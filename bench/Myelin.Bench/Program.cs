@@ -4,7 +4,8 @@ using System.Globalization;
 namespace Myelin.Bench;
 
 /// <summary>
-/// The benchmark runner: <c>--workload NAME|all --threads N [--seconds S] [--data DIR]</c>.
+/// The benchmark runner: <c>--workload NAME|all --threads N [--seconds S] [--data DIR] [--seed N]</c>.
+/// <c>--seed</c> (default 1) seeds the weights and the shuffling of the Fashion-MNIST training runs.
 /// Prints one JSON object per line on stdout and anything human on stderr.
 /// </summary>
 public static class Program
@@ -21,8 +22,8 @@ public static class Program
         ["cnn-train"] = _ => new CnnTrainWorkload(),
         ["lstm-train"] = _ => new LstmTrainWorkload(),
         ["transformer-train"] = _ => new TransformerTrainWorkload(),
-        ["fmnist-mlp-5ep"] = o => new FashionMlpWorkload(o.DataDirectory),
-        ["fmnist-cnn-3ep"] = o => new FashionCnnWorkload(o.DataDirectory),
+        ["fmnist-mlp-5ep"] = o => new FashionMlpWorkload(o.DataDirectory, o.Seed),
+        ["fmnist-cnn-3ep"] = o => new FashionCnnWorkload(o.DataDirectory, o.Seed),
     };
 
     public static int Main(string[] args)
@@ -35,7 +36,7 @@ public static class Program
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"myelin-bench: {e.Message}");
-            Console.Error.WriteLine("usage: --workload NAME|all --threads N [--seconds S] [--data DIR]");
+            Console.Error.WriteLine("usage: --workload NAME|all --threads N [--seconds S] [--data DIR] [--seed N]");
             Console.Error.WriteLine("workloads: " + string.Join(", ", workloads.Keys));
             return 2;
         }
@@ -79,13 +80,14 @@ public static class Program
 }
 
 /// <summary>Parsed command line.</summary>
-public sealed record BenchOptions(string Workload, int Threads, double Seconds, string? DataDirectory)
+public sealed record BenchOptions(string Workload, int Threads, double Seconds, string? DataDirectory, int Seed)
 {
     public static BenchOptions Parse(string[] args)
     {
         string? workload = null, data = null;
         int threads = Environment.ProcessorCount;
         double seconds = 3;
+        int seed = 1;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -100,9 +102,13 @@ public sealed record BenchOptions(string Workload, int Threads, double Seconds, 
                         throw new ArgumentException("--seconds must be a positive number.");
                     break;
                 case "--data": data = Next(); break;
+                case "--seed":
+                    if (!int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out seed))
+                        throw new ArgumentException("--seed must be a non-negative integer.");
+                    break;
                 default: throw new ArgumentException($"unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(workload ?? throw new ArgumentException("--workload is required."), threads, seconds, data);
+        return new BenchOptions(workload ?? throw new ArgumentException("--workload is required."), threads, seconds, data, seed);
     }
 }

@@ -63,13 +63,13 @@ public sealed partial class Tensor
         if (inFeatures == 0) rows = Layout.NumElements(input.shape[..^1]);
         var outShape = (int[])input.shape.Clone();
         outShape[^1] = outFeatures;
-        var output = b is null ? Uninitialized(outShape, dtype) : Empty(outShape, dtype);
+        var output = Uninitialized(outShape, dtype);
         if (b is not null && rows > 0)
         {
             // Every output row starts as the bias; the product is then added on top.
             var biasData = b.IsContiguous ? b : StridedCopy.ToContiguous(b);
-            var rowShape = new[] { rows, outFeatures };
-            StridedCopy.Copy(biasData.View(rowShape, [0, 1], biasData.offset), output.View(rowShape, [outFeatures, 1], 0));
+            for (int row = 0; row < rows; row++)
+                Array.Copy(biasData.storage.Data, biasData.offset, output.storage.Data, row * outFeatures, outFeatures);
         }
         if (rows > 0 && outFeatures > 0)
         {

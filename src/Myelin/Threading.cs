@@ -71,41 +71,53 @@ public static class Threading
         // One small object per loop, offered once to each helper wanted.
         var loop = new ParallelLoop(count, body);
         Helpers.Offer(loop, threads - 1);
+        loop.RunFirstItem();
         loop.RunItems();
         loop.WaitForAllItems();
         loop.Failure?.Throw();
     }
 
     /// <summary>The shared state of one <see cref="ParallelFor"/> call.</summary>
+    /// <remarks>
+    /// Item 0 is kept for the calling thread and helpers claim from item 1 on. A loop that is
+    /// split into one item per thread therefore gives the caller the same part of the data every
+    /// time, which keeps that part in the caller's own cache (a layer's weights, for one sample
+    /// after another); a helper that polls gets the same other part.
+    /// </remarks>
     sealed class ParallelLoop(int count, Action<int> body)
     {
-        int nextIndex = -1;
+        int nextIndex;
         int finishedItems;
         volatile bool allFinished;
 
         public ExceptionDispatchInfo? Failure;
 
-        /// <summary>Claims and runs items until none are left; a late helper finds none and returns.</summary>
+        /// <summary>Runs item 0, which only the calling thread runs.</summary>
+        public void RunFirstItem() => Run(0);
+
+        /// <summary>Claims and runs items from 1 on until none are left; a late helper finds none and returns.</summary>
         public void RunItems()
         {
             int index;
-            while ((index = Interlocked.Increment(ref nextIndex)) < count)
+            while ((index = Interlocked.Increment(ref nextIndex)) < count) Run(index);
+        }
+
+        void Run(int index)
+        {
+            try
             {
-                try
+                if (Failure is null) body(index);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref Failure, ExceptionDispatchInfo.Capture(e), null);
+            }
+            if (Interlocked.Increment(ref finishedItems) == count)
+            {
+                lock (this)
                 {
-                    if (Failure is null) body(index);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref Failure, ExceptionDispatchInfo.Capture(e), null);
-                }
-                if (Interlocked.Increment(ref finishedItems) == count)
-                {
-                    lock (this)
-                    {
-                        allFinished = true;
-                        Monitor.PulseAll(this);
-                    }
+                    allFinished = true;
+                    Monitor.PulseAll(this);
                 }
             }
         }

@@ -17,6 +17,9 @@ namespace Myelin.Backends.Cpu;
 /// </summary>
 internal static unsafe class GemmDirect
 {
+    /// <summary>How many blocked-product multiply-adds one multiply-add of a direct product is worth in time.</summary>
+    const long DirectCostFactor = 4;
+
     /// <summary>Rows of B (steps of k) per pass of <c>RowsTimesB</c>.</summary>
     const int RowsTimesBSlice = 128;
 
@@ -51,11 +54,16 @@ internal static unsafe class GemmDirect
     /// </summary>
     static bool TryRunInParallel<T>(in GemmOperands<T> op, int group, ColumnRange<T> run) where T : unmanaged
     {
-        int threads = Gemm.ThreadsFor((long)op.M * op.N * op.K);
+        // These products stream B from cache or memory at a fraction of the blocked product's
+        // rate, so a multiply-add here is worth about four there when sharing out the work.
+        int threads = Gemm.ThreadsFor(DirectCostFactor * op.M * op.N * op.K);
         int groups = op.N / group;
         if (threads == 1 || groups < 2) return false;
 
-        int chunks = Math.Min(groups, 4 * threads);
+        // One sample (one row of A): one chunk per thread, so each thread reads the same part of
+        // B every time and keeps it in its own L2 cache. Otherwise a few chunks per thread, to
+        // balance uneven progress.
+        int chunks = Math.Min(groups, op.M == 1 ? threads : 4 * threads);
         int groupsPerChunk = (groups + chunks - 1) / chunks;
         chunks = (groups + groupsPerChunk - 1) / groupsPerChunk;
         var operands = op;
