@@ -272,4 +272,32 @@ public class GemmTests
             Threading.MaxThreads = saved;
         }
     }
+
+    [Fact]
+    public void ParallelForRunsItemZeroOnTheCallingThread()
+    {
+        // The caller keeps the first part of a split product, so that part stays in its cache.
+        int saved = Threading.MaxThreads;
+        try
+        {
+            Threading.MaxThreads = 2;
+            int caller = Environment.CurrentManagedThreadId;
+            for (int round = 0; round < 200; round++)
+            {
+                int count = 2 + round % 7;
+                var ranOn = new int[count];
+                Threading.ParallelFor(count, i =>
+                {
+                    ranOn[i] = Environment.CurrentManagedThreadId;
+                    if (i == 0) Thread.SpinWait(200);
+                });
+                Assert.Equal(caller, ranOn[0]);
+                Assert.All(ranOn, id => Assert.NotEqual(0, id));
+            }
+        }
+        finally
+        {
+            Threading.MaxThreads = saved;
+        }
+    }
 }
