@@ -31,7 +31,7 @@ internal sealed class AttentionClassifyDemo : ISequenceDemo
         DemoOption.Words,
         new("--max-words", "N", $"use at most N words of {MinLetters}–{MaxLetters} letters, drawn at random (default {DefaultMaxWords:N0}); 20% are held out"),
         new("--epochs", "N", $"passes over the training strings (default {DefaultEpochs})"),
-        new("--lr", "X", $"Adam learning rate (default {DefaultLearningRate})"),
+        DemoOption.LearningRate(DefaultLearningRate),
         new("--word", "WORD", $"the string whose attention weights are shown, a–z, at most {MaxLetters} letters (default '{DefaultWord}')"),
         DemoOption.Out,
         DemoOption.Seed,
@@ -41,16 +41,14 @@ internal sealed class AttentionClassifyDemo : ISequenceDemo
     {
         int maxWords = options.Int("--max-words", DefaultMaxWords, min: 2);
         int epochs = options.Int("--epochs", DefaultEpochs);
-        double learningRate = options.Double("--lr", DefaultLearningRate, max: 1);
+        double learningRate = options.LearningRate(DefaultLearningRate);
         string shown = options.Text("--word", DefaultWord)!;
         if (shown.Length == 0 || shown.Length > MaxLetters || !shown.All(c => c is >= 'a' and <= 'z'))
             throw CliException.Usage($"--word must be 1 to {MaxLetters} lower-case letters a–z, got '{shown}'.");
         string? folder = options.OutputFolder();
         var generator = new Generator(options.Seed);
 
-        const string title = "Telling words from random letters with self-attention";
-        output.WriteLine(title);
-        output.WriteLine(new string('=', title.Length));
+        DemoHeading.Write(output, "Telling words from random letters with self-attention");
         var words = DemoWords.Load(options, output).Where(w => w.Length is >= MinLetters and <= MaxLetters).ToArray();
         var (trainWords, testWords) = WordList.Split(words, 0.2, generator, maxWords);
         var (_, trainTokens, trainLabels) = WordOrRandomLetters.Create(trainWords, MaxLetters, generator);

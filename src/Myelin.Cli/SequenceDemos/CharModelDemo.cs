@@ -19,7 +19,7 @@ internal static class CharModelDemo
         new("--max-words", "N", $"use at most N words of the list, drawn at random (default {maxWords:N0}); 10% are held out for validation"),
         new("--epochs", "N", $"passes over the training words (default {epochs})"),
         new("--batch-size", "N", "words per training step (default 64)"),
-        new("--lr", "X", $"Adam learning rate (default {learningRate})"),
+        DemoOption.LearningRate(learningRate),
         new("--samples", "N", "new words to sample at each temperature (default 8)"),
         new("--temperature", "T", "sample at this temperature only (default: 0.5 and 1.0)"),
         DemoOption.Seed,
@@ -38,11 +38,10 @@ internal static class CharModelDemo
         int maxWords = options.Int("--max-words", defaults.MaxWords, min: 2);
         int epochs = options.Int("--epochs", defaults.Epochs);
         int batchSize = options.Int("--batch-size", 64);
-        double learningRate = options.Double("--lr", defaults.LearningRate, max: 1);
+        double learningRate = options.LearningRate(defaults.LearningRate);
         int sampleCount = options.Int("--samples", 8, min: 0);
         double[] temperatures = options.Has("--temperature") ? [options.Double("--temperature", 1, max: 100)] : [0.5, 1.0];
-        output.WriteLine(title);
-        output.WriteLine(new string('=', title.Length));
+        DemoHeading.Write(output, title);
 
         var words = DemoWords.Load(options, output);
         var (train, validation) = WordList.Split(words, 0.1, generator, maxWords);

@@ -15,6 +15,9 @@ internal sealed record DemoOption(string Name, string Value, string Description)
     /// <summary>--out DIR: where to write images.</summary>
     public static DemoOption Out { get; } = new("--out", "DIR", "write images (SVG) into this folder, created if needed");
 
+    /// <summary>--lr X: the Adam learning rate, with its default.</summary>
+    public static DemoOption LearningRate(double defaultValue) => new("--lr", "X", $"Adam learning rate (default {defaultValue})");
+
     /// <summary>--words FILE: the word list.</summary>
     public static DemoOption Words { get; } = new("--words", "FILE",
         $"word list, one word a line; words of the letters a–z are used (default {Examples.WordList.DefaultPath}, or a built-in list of common words when it is missing)");

@@ -79,6 +79,10 @@ internal sealed class DemoOptions
         return value;
     }
 
+    /// <summary>The Adam learning rate given by <c>--lr</c>, above 0 and at most 1, or <paramref name="fallback"/>.</summary>
+    /// <exception cref="CliException">The value is not a number in range (exit code 2).</exception>
+    public double LearningRate(double fallback) => Double("--lr", fallback, max: 1);
+
     /// <summary>The seed given by <c>--seed</c> (default 1).</summary>
     public ulong Seed => (ulong)Int("--seed", 1, min: 0);
 

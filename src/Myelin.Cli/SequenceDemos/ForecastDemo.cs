@@ -33,7 +33,7 @@ internal sealed class ForecastDemo : ISequenceDemo
         new("--window", "N", $"past values the model reads (default {DefaultWindow})"),
         new("--hidden", "N", $"the recurrent layer's state width (default {DefaultHidden})"),
         new("--noise", "X", $"standard deviation of the noise on every value (default {DefaultNoise})"),
-        new("--lr", "X", $"Adam learning rate (default {DefaultLearningRate})"),
+        DemoOption.LearningRate(DefaultLearningRate),
         DemoOption.Seed,
     ];
 
@@ -51,12 +51,10 @@ internal sealed class ForecastDemo : ISequenceDemo
         int window = options.Int("--window", DefaultWindow, min: 2, max: 1000);
         int hidden = options.Int("--hidden", DefaultHidden);
         double noise = options.Double("--noise", DefaultNoise, max: 10, minIncluded: true);
-        double learningRate = options.Double("--lr", DefaultLearningRate, max: 1);
+        double learningRate = options.LearningRate(DefaultLearningRate);
         var generator = new Generator(options.Seed);
 
-        const string title = "Forecasting noisy sine waves with a recurrent network";
-        output.WriteLine(title);
-        output.WriteLine(new string('=', title.Length));
+        DemoHeading.Write(output, "Forecasting noisy sine waves with a recurrent network");
         output.WriteLine($"Each example is a window of {window} values of a sine wave with its own amplitude (0.5–1.5), period");
         output.WriteLine($"({NoisySineWaves.MinPeriod}–{NoisySineWaves.MaxPeriod} steps) and phase, with Gaussian noise of σ = {noise} on every value. " +
             "The target is the next (noisy) value.");

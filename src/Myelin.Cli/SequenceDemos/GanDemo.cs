@@ -49,9 +49,7 @@ internal sealed class GanDemo : ISequenceDemo
         string? folder = options.OutputFolder();
         var generator = new Generator(options.Seed);
 
-        const string title = "Generative adversarial networks";
-        output.WriteLine(title);
-        output.WriteLine(new string('=', title.Length));
+        DemoHeading.Write(output, "Generative adversarial networks");
         output.WriteLine("A generator turns random noise into samples; a discriminator scores samples as real or generated. They train");
         output.WriteLine("in turn: the discriminator to tell real from generated (its loss: binary cross-entropy on both), the generator");
         output.WriteLine("to be taken for real (its loss: −ln D(fake)). When neither can improve, D says 1/2 everywhere: its loss is");

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Myelin.Data;
-using Myelin.Optim;
-using Myelin.Training;
 using Myelin.Vision;
 
 namespace Myelin.Cli.VisionDemos;
@@ -38,15 +36,8 @@ public static class LocalizationDemo
         int classes = ShapeLocalizationSet.ClassNames.Count;
 
         var model = new LocalizationNet(classes, ImageSize, new Generator(unchecked((ulong)arguments.Seed + 1)));
-        var optimizer = new Adam(model.Parameters(), lr: PeakLearningRate);
         var loss = new LocalizationLoss(classes, BoxWeight, Beta);
-        var trainer = new Trainer(model, optimizer, loss, new TrainerOptions
-        {
-            BatchSize = BatchSize,
-            ShuffleSeed = arguments.Seed,
-            Scheduler = new OneCycleLR(optimizer, PeakLearningRate, Epochs * ((TrainImages + BatchSize - 1) / BatchSize)),
-            SchedulerInterval = ScheduleInterval.Batch,
-        });
+        var trainer = DemoTrainer.OneCycleAdam(model, loss, arguments.Seed, PeakLearningRate, Epochs, TrainImages, BatchSize);
         output.WriteLine($"Training a CNN ({model.NumParameters().ToString("N0", CultureInfo.InvariantCulture)} parameters) to classify and locate the shape " +
             $"in {TrainImages} {ImageSize}×{ImageSize} images; loss = cross-entropy + {BoxWeight.ToString(CultureInfo.InvariantCulture)} × smooth L1 " +
             $"(β {Beta.ToString(CultureInfo.InvariantCulture)}) on the box corners as fractions of the image size:");

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Myelin.Data;
 using Myelin.NN;
-using Myelin.Optim;
-using Myelin.Training;
 using Myelin.Vision;
 
 namespace Myelin.Cli.VisionDemos;
@@ -39,14 +37,7 @@ public static class SegmentationDemo
         int classes = ShapeSegmentationSet.ClassNames.Count;
 
         var model = new SegmentationNet(classes, Width, new Generator(unchecked((ulong)arguments.Seed + 1)));
-        var optimizer = new Adam(model.Parameters(), lr: PeakLearningRate);
-        var trainer = new Trainer(model, optimizer, new CrossEntropyLoss(), new TrainerOptions
-        {
-            BatchSize = BatchSize,
-            ShuffleSeed = arguments.Seed,
-            Scheduler = new OneCycleLR(optimizer, PeakLearningRate, Epochs * ((TrainImages + BatchSize - 1) / BatchSize)),
-            SchedulerInterval = ScheduleInterval.Batch,
-        });
+        var trainer = DemoTrainer.OneCycleAdam(model, new CrossEntropyLoss(), arguments.Seed, PeakLearningRate, Epochs, TrainImages, BatchSize);
         output.WriteLine($"Training a U-Net ({Format(model.NumParameters())} parameters) to label each pixel of {TrainImages} {ImageSize}×{ImageSize} images " +
             "as background, circle, square or triangle (cross-entropy over pixels, Adam with a 1cycle schedule):");
         trainer.Fit(new TensorDataset(train.Images, train.Masks), epochs: Epochs, callbacks: [new EpochPrinter(output)]);

@@ -26,19 +26,9 @@ internal static class ModelStandardLayers
             },
             r => new Linear(r.GetInt32("in_features"), r.GetInt32("out_features"), r.GetBoolean("bias"), r.Generator, r.GetDType()));
 
-        Add<BatchNorm1d>("BatchNorm1d",
-            (m, w) =>
-            {
-                w.Write("num_features", m.NumFeatures);
-                w.Write("eps", m.Eps);
-                w.Write("momentum", m.Momentum);
-                w.Write("affine", m.Affine);
-                w.Write("track_running_stats", m.TrackRunningStats);
-                // Without weights or running statistics the layer holds no tensor, so no dtype.
-                if ((m.Weight ?? m.RunningMean) is { } tensor) w.WriteDType(tensor.DType);
-            },
-            r => new BatchNorm1d(r.GetInt32("num_features"), r.GetDouble("eps"), r.GetNullableDouble("momentum"),
-                r.GetBoolean("affine"), r.GetBoolean("track_running_stats"), r.GetDType()));
+        Add<BatchNorm1d>("BatchNorm1d", WriteBatchNorm,
+            r => ReadBatchNorm(r, (numFeatures, eps, momentum, affine, trackRunningStats, dtype) =>
+                new BatchNorm1d(numFeatures, eps, momentum, affine, trackRunningStats, dtype)));
 
         Add<LayerNorm>("LayerNorm",
             (m, w) =>
@@ -84,6 +74,26 @@ internal static class ModelStandardLayers
         // Convolution, pooling and the other image layers.
         Vision.VisionModelLayers.RegisterAll();
     }
+
+    /// <summary>Writes the settings every batch normalisation layer (1-D or 2-D) takes.</summary>
+    internal static void WriteBatchNorm(BatchNormBase layer, ModelLayerWriter writer)
+    {
+        writer.Write("num_features", layer.NumFeatures);
+        writer.Write("eps", layer.Eps);
+        writer.Write("momentum", layer.Momentum);
+        writer.Write("affine", layer.Affine);
+        writer.Write("track_running_stats", layer.TrackRunningStats);
+        // Without weights or running statistics the layer holds no tensor, so no dtype.
+        if ((layer.Weight ?? layer.RunningMean) is { } tensor) writer.WriteDType(tensor.DType);
+    }
+
+    /// <summary>
+    /// Reads the settings written by <see cref="WriteBatchNorm"/> and builds the layer with <paramref name="create"/>
+    /// from (num_features, eps, momentum, affine, track_running_stats, dtype).
+    /// </summary>
+    internal static TLayer ReadBatchNorm<TLayer>(ModelLayerReader reader, Func<int, double, double?, bool, bool, DType, TLayer> create) =>
+        create(reader.GetInt32("num_features"), reader.GetDouble("eps"), reader.GetNullableDouble("momentum"),
+            reader.GetBoolean("affine"), reader.GetBoolean("track_running_stats"), reader.GetDType());
 
     static void Add<TModule>(string name, Action<TModule, ModelLayerWriter> describe, Func<ModelLayerReader, TModule> build) where TModule : Module =>
         ModelLayerRegistry.Register(ModelLayerType.For(name, describe, build));

@@ -19,35 +19,42 @@ internal static class PngEncoder
     const byte Greyscale = 0, Truecolour = 2;
 
     /// <summary>Writes <paramref name="pixels"/> as a PNG file to <paramref name="output"/>.</summary>
-    public static void Write(ImagePixels pixels, Stream output)
+    public static void Write(ImagePixels pixels, Stream output) =>
+        Write(output, pixels.Width, pixels.Height, pixels.Channels, pixels.Samples);
+
+    /// <summary>
+    /// Writes a <paramref name="width"/>×<paramref name="height"/> image as a PNG file to <paramref name="output"/>:
+    /// <paramref name="samples"/> holds the rows from the top, <paramref name="channels"/> bytes a pixel
+    /// (1: grey, 3: red, green, blue). The caller has checked the sizes.
+    /// </summary>
+    public static void Write(Stream output, int width, int height, int channels, ReadOnlySpan<byte> samples)
     {
         output.Write(Signature);
 
         Span<byte> header = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, pixels.Width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], pixels.Height);
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
         header[8] = 8;                                             // bits per sample
-        header[9] = pixels.Channels == 1 ? Greyscale : Truecolour;
+        header[9] = channels == 1 ? Greyscale : Truecolour;
         header[10] = 0;                                            // compression: deflate
         header[11] = 0;                                            // filtering: adaptive (each row starts with its filter type)
         header[12] = 0;                                            // no interlacing
         WriteChunk(output, "IHDR", header);
 
-        WriteChunk(output, "IDAT", Compress(pixels));
+        WriteChunk(output, "IDAT", Compress(width * channels, height, samples));
         WriteChunk(output, "IEND", []);
     }
 
     /// <summary>The rows, each preceded by filter type 0, as one zlib stream.</summary>
-    static byte[] Compress(ImagePixels pixels)
+    static byte[] Compress(int rowBytes, int height, ReadOnlySpan<byte> samples)
     {
-        int rowBytes = pixels.Width * pixels.Channels;
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
-            for (int y = 0; y < pixels.Height; y++)
+            for (int y = 0; y < height; y++)
             {
                 zlib.WriteByte(0);
-                zlib.Write(pixels.Samples, y * rowBytes, rowBytes);
+                zlib.Write(samples.Slice(y * rowBytes, rowBytes));
             }
         }
         return compressed.ToArray();

@@ -98,19 +98,9 @@ internal static class VisionModelLayers
             (m, w) => WriteSize(w, "output_size", m.OutputSize),
             r => new AdaptiveAvgPool2d(ReadSize(r, "output_size")));
 
-        ModelDescription.Register<BatchNorm2d>("BatchNorm2d",
-            (m, w) =>
-            {
-                w.Write("num_features", m.NumFeatures);
-                w.Write("eps", m.Eps);
-                w.Write("momentum", m.Momentum);
-                w.Write("affine", m.Affine);
-                w.Write("track_running_stats", m.TrackRunningStats);
-                // Without weights or running statistics the layer holds no tensor, so no dtype.
-                if ((m.Weight ?? m.RunningMean) is { } tensor) w.WriteDType(tensor.DType);
-            },
-            r => new BatchNorm2d(r.GetInt32("num_features"), r.GetDouble("eps"), r.GetNullableDouble("momentum"),
-                r.GetBoolean("affine"), r.GetBoolean("track_running_stats"), r.GetDType()));
+        ModelDescription.Register<BatchNorm2d>("BatchNorm2d", ModelStandardLayers.WriteBatchNorm,
+            r => ModelStandardLayers.ReadBatchNorm(r, (numFeatures, eps, momentum, affine, trackRunningStats, dtype) =>
+                new BatchNorm2d(numFeatures, eps, momentum, affine, trackRunningStats, dtype)));
 
         ModelDescription.Register<Dropout2d>("Dropout2d", (m, w) => w.Write("p", m.P), r => new Dropout2d(r.GetDouble("p")));
 

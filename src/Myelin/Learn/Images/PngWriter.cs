@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace Myelin.Learn;
 
@@ -11,7 +10,7 @@ namespace Myelin.Learn;
 public static class PngWriter
 {
     /// <summary>The eight bytes every PNG file starts with.</summary>
-    public static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    public static ReadOnlySpan<byte> Signature => Vision.PngEncoder.Signature;
 
     /// <summary>Encodes an image as PNG bytes.</summary>
     /// <param name="width">Width in pixels (at least 1).</param>
@@ -55,31 +54,7 @@ public static class PngWriter
             throw new ArgumentException(
                 $"PngWriter: a {width} × {height} RGB image needs {expected} bytes (3 per pixel), got {rgb.Length}.", nameof(rgb));
 
-        stream.Write(Signature);
-
-        Span<byte> header = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
-        header[8] = 8;   // bits per channel
-        header[9] = 2;   // colour type 2: RGB
-        header[10] = 0;  // compression: deflate
-        header[11] = 0;  // filter method 0
-        header[12] = 0;  // no interlacing
-        WriteChunk(stream, "IHDR", header);
-
-        // Each row starts with its filter type; 0 means the bytes are stored as they are.
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            int rowBytes = 3 * width;
-            for (int row = 0; row < height; row++)
-            {
-                zlib.WriteByte(0);
-                zlib.Write(rgb.Slice(row * rowBytes, rowBytes));
-            }
-        }
-        WriteChunk(stream, "IDAT", compressed.ToArray());
-        WriteChunk(stream, "IEND", []);
+        Vision.PngEncoder.Write(stream, width, height, channels: 3, rgb);
     }
 
     /// <summary>Reads the width and height from the start of a PNG file (its IHDR chunk).</summary>
@@ -92,19 +67,5 @@ public static class PngWriter
         if (!png.Slice(12, 4).SequenceEqual("IHDR"u8))
             throw new InvalidDataException("PngWriter.ReadSize: the first chunk is not IHDR.");
         return (BinaryPrimitives.ReadInt32BigEndian(png.Slice(16, 4)), BinaryPrimitives.ReadInt32BigEndian(png.Slice(20, 4)));
-    }
-
-    // A chunk: data length (big-endian), 4-letter type, data, CRC-32 of type and data.
-    static void WriteChunk(Stream stream, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        stream.Write(word);
-        Span<byte> typeBytes = stackalloc byte[4];
-        for (int i = 0; i < 4; i++) typeBytes[i] = (byte)type[i];
-        stream.Write(typeBytes);
-        stream.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Compute(data, Crc32.Compute(typeBytes)));
-        stream.Write(word);
     }
 }

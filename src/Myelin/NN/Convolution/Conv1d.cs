@@ -30,12 +30,8 @@ public sealed class Conv1d : Module
         int groups = 1, bool bias = true, Generator? generator = null, DType dtype = DType.Float32)
     {
         const string who = "Conv1d";
-        if (inChannels <= 0 || outChannels <= 0)
-            throw new ArgumentException($"{who}: in_channels and out_channels must be positive, got {inChannels} and {outChannels}.");
-        ConvChecks.RequireGroups(who, inChannels, outChannels, groups);
-        if (kernelSize <= 0) throw new ArgumentException($"{who}: kernel_size must be positive, got {kernelSize}.");
-        if (stride <= 0) throw new ArgumentException($"{who}: stride must be positive, got {stride}.");
-        if (dilation <= 0) throw new ArgumentException($"{who}: dilation must be positive, got {dilation}.");
+        ConvChecks.RequireChannelCounts(who, inChannels, outChannels, groups);
+        ConvChecks.RequireKernelStrideDilation(who, kernelSize, stride, dilation);
         if (padding.Mode is null && padding.Height != padding.Width)
             throw new ArgumentException($"{who}: padding must be one number, \"same\" or \"valid\", got {padding}.");
         ConvChecks.RequireValidPadding(who, padding, stride);
@@ -84,14 +80,8 @@ public sealed class Conv1d : Module
         RecordOutput(F.Convolution1d($"Conv1d({ExtraRepr()})", input, Weight, Bias, Stride, Padding, Dilation, Groups));
 
     /// <inheritdoc/>
-    public override string ExtraRepr()
-    {
-        var text = $"{InChannels}, {OutChannels}, kernel_size=({KernelSize},), stride=({Stride},)";
-        if (Padding.Mode is not null) text += $", padding={Padding.Mode}";
-        else if (Padding.Width != 0) text += $", padding=({Padding.Width},)";
-        if (Dilation != 1) text += $", dilation=({Dilation},)";
-        if (Groups != 1) text += $", groups={Groups}";
-        if (Bias is null) text += ", bias=False";
-        return text;
-    }
+    public override string ExtraRepr() =>
+        ConvRepr.Format(InChannels, OutChannels, $"({KernelSize},)", $"({Stride},)",
+            padding: Padding.Mode ?? (Padding.Width != 0 ? $"({Padding.Width},)" : null),
+            dilation: Dilation != 1 ? $"({Dilation},)" : null, outputPadding: null, Groups, hasBias: Bias is not null);
 }

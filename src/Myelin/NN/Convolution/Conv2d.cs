@@ -34,14 +34,10 @@ public sealed class Conv2d : Module
         Size2d? dilation = null, int groups = 1, bool bias = true, Generator? generator = null, DType dtype = DType.Float32)
     {
         const string who = "Conv2d";
-        if (inChannels <= 0 || outChannels <= 0)
-            throw new ArgumentException($"{who}: in_channels and out_channels must be positive, got {inChannels} and {outChannels}.");
-        ConvChecks.RequireGroups(who, inChannels, outChannels, groups);
-        ConvChecks.RequirePositive(who, "kernel_size", kernelSize);
+        ConvChecks.RequireChannelCounts(who, inChannels, outChannels, groups);
         Stride = stride ?? 1;
         Dilation = dilation ?? 1;
-        ConvChecks.RequirePositive(who, "stride", Stride);
-        ConvChecks.RequirePositive(who, "dilation", Dilation);
+        ConvChecks.RequireKernelStrideDilation(who, kernelSize, Stride, Dilation);
         ConvChecks.RequireValidPadding(who, padding, Stride);
         InChannels = inChannels;
         OutChannels = outChannels;
@@ -86,13 +82,8 @@ public sealed class Conv2d : Module
         RecordOutput(F.Convolution2d($"Conv2d({ExtraRepr()})", input, Weight, Bias, Stride, Padding, Dilation, Groups));
 
     /// <inheritdoc/>
-    public override string ExtraRepr()
-    {
-        var text = $"{InChannels}, {OutChannels}, kernel_size={KernelSize.ToTupleString()}, stride={Stride.ToTupleString()}";
-        if (Padding.Mode is not null || Padding.Height != 0 || Padding.Width != 0) text += $", padding={Padding}";
-        if (Dilation.Height != 1 || Dilation.Width != 1) text += $", dilation={Dilation.ToTupleString()}";
-        if (Groups != 1) text += $", groups={Groups}";
-        if (Bias is null) text += ", bias=False";
-        return text;
-    }
+    public override string ExtraRepr() =>
+        ConvRepr.Format(InChannels, OutChannels, KernelSize.ToTupleString(), Stride.ToTupleString(),
+            padding: Padding.Mode is not null || Padding.Height != 0 || Padding.Width != 0 ? Padding.ToString() : null,
+            dilation: ConvRepr.UnlessDefault(Dilation, 1), outputPadding: null, Groups, hasBias: Bias is not null);
 }

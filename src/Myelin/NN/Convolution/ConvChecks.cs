@@ -46,6 +46,39 @@ internal static class ConvChecks
                 $"got {actual} in input of shape {Module.FormatShape(input.Shape)}.");
     }
 
+    /// <summary>
+    /// The checks every convolution layer's constructor starts with: positive channel counts and a number of
+    /// groups that divides both.
+    /// </summary>
+    public static void RequireChannelCounts(string who, int inChannels, int outChannels, int groups)
+    {
+        if (inChannels <= 0 || outChannels <= 0)
+            throw new ArgumentException($"{who}: in_channels and out_channels must be positive, got {inChannels} and {outChannels}.");
+        RequireGroups(who, inChannels, outChannels, groups);
+    }
+
+    /// <summary>Rejects a kernel size, stride or dilation below one.</summary>
+    public static void RequireKernelStrideDilation(string who, Size2d kernel, Size2d stride, Size2d dilation)
+    {
+        RequirePositive(who, "kernel_size", kernel);
+        RequirePositive(who, "stride", stride);
+        RequirePositive(who, "dilation", dilation);
+    }
+
+    /// <summary>Rejects a 1-D kernel size, stride or dilation below one.</summary>
+    public static void RequireKernelStrideDilation(string who, int kernel, int stride, int dilation)
+    {
+        RequirePositive(who, "kernel_size", kernel);
+        RequirePositive(who, "stride", stride);
+        RequirePositive(who, "dilation", dilation);
+    }
+
+    public static void RequirePositive(string who, string name, int value)
+    {
+        if (value <= 0)
+            throw new ArgumentException($"{who}: {name} must be positive, got {value}.");
+    }
+
     public static void RequirePositive(string who, string name, Size2d value)
     {
         if (value.Height <= 0 || value.Width <= 0)

@@ -37,14 +37,10 @@ public sealed class ConvTranspose2d : Module
         DType dtype = DType.Float32)
     {
         const string who = "ConvTranspose2d";
-        if (inChannels <= 0 || outChannels <= 0)
-            throw new ArgumentException($"{who}: in_channels and out_channels must be positive, got {inChannels} and {outChannels}.");
-        ConvChecks.RequireGroups(who, inChannels, outChannels, groups);
-        ConvChecks.RequirePositive(who, "kernel_size", kernelSize);
+        ConvChecks.RequireChannelCounts(who, inChannels, outChannels, groups);
         Stride = stride ?? 1;
         Dilation = dilation ?? 1;
-        ConvChecks.RequirePositive(who, "stride", Stride);
-        ConvChecks.RequirePositive(who, "dilation", Dilation);
+        ConvChecks.RequireKernelStrideDilation(who, kernelSize, Stride, Dilation);
         ConvChecks.RequireNonNegative(who, "padding", padding);
         F.CheckOutputPadding(who, outputPadding, Stride, Dilation);
         InChannels = inChannels;
@@ -94,14 +90,8 @@ public sealed class ConvTranspose2d : Module
         RecordOutput(F.ConvolutionTranspose2d($"ConvTranspose2d({ExtraRepr()})", input, Weight, Bias, Stride, Padding, OutputPadding, Groups, Dilation));
 
     /// <inheritdoc/>
-    public override string ExtraRepr()
-    {
-        var text = $"{InChannels}, {OutChannels}, kernel_size={KernelSize.ToTupleString()}, stride={Stride.ToTupleString()}";
-        if (Padding.Height != 0 || Padding.Width != 0) text += $", padding={Padding.ToTupleString()}";
-        if (Dilation.Height != 1 || Dilation.Width != 1) text += $", dilation={Dilation.ToTupleString()}";
-        if (OutputPadding.Height != 0 || OutputPadding.Width != 0) text += $", output_padding={OutputPadding.ToTupleString()}";
-        if (Groups != 1) text += $", groups={Groups}";
-        if (Bias is null) text += ", bias=False";
-        return text;
-    }
+    public override string ExtraRepr() =>
+        ConvRepr.Format(InChannels, OutChannels, KernelSize.ToTupleString(), Stride.ToTupleString(),
+            padding: ConvRepr.UnlessDefault(Padding, 0), dilation: ConvRepr.UnlessDefault(Dilation, 1),
+            outputPadding: ConvRepr.UnlessDefault(OutputPadding, 0), Groups, hasBias: Bias is not null);
 }
