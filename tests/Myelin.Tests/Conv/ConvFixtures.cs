@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Myelin.NN;
-using Myelin.Tests.NN;
 
 namespace Myelin.Tests.Conv;
 
@@ -32,32 +31,22 @@ public static class ConvFixtures
 
     public static IEnumerable<object[]> Names() => Cases.Keys.Select(n => new object[] { n });
 
-    static Dictionary<string, ConvCase> Load()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Conv", "layers.json");
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        var result = new Dictionary<string, ConvCase>();
-        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
+    static Dictionary<string, ConvCase> Load() =>
+        FixtureReader.Cases(FixtureReader.Load("Conv", "layers.json"), (name, c) => new ConvCase
         {
-            var name = c.GetProperty("name").GetString()!;
-            result[name] = new ConvCase
-            {
-                Name = name,
-                Layer = c.GetProperty("layer").GetString()!,
-                Config = c.GetProperty("config").Clone(),
-                Training = c.GetProperty("mode").GetString() == "train",
-                Repr = c.GetProperty("repr").GetString()!,
-                State = NNFixtures.DecodeDictionary(c.GetProperty("state")),
-                Input = NNFixtures.Decode(c.GetProperty("input")),
-                Output = NNFixtures.Decode(c.GetProperty("output")),
-                GradOutput = NNFixtures.Decode(c.GetProperty("grad_output")),
-                InputGrad = NNFixtures.Decode(c.GetProperty("input_grad")),
-                ParamGrads = NNFixtures.DecodeDictionary(c.GetProperty("param_grads")),
-                StateAfter = NNFixtures.DecodeDictionary(c.GetProperty("state_after")),
-            };
-        }
-        return result;
-    }
+            Name = name,
+            Layer = c.GetProperty("layer").GetString()!,
+            Config = c.GetProperty("config"),
+            Training = c.GetProperty("mode").GetString() == "train",
+            Repr = c.GetProperty("repr").GetString()!,
+            State = FixtureReader.DecodeDictionary(c.GetProperty("state")),
+            Input = FixtureReader.Decode(c.GetProperty("input")),
+            Output = FixtureReader.Decode(c.GetProperty("output")),
+            GradOutput = FixtureReader.Decode(c.GetProperty("grad_output")),
+            InputGrad = FixtureReader.Decode(c.GetProperty("input_grad")),
+            ParamGrads = FixtureReader.DecodeDictionary(c.GetProperty("param_grads")),
+            StateAfter = FixtureReader.DecodeDictionary(c.GetProperty("state_after")),
+        });
 
     /// <summary>Builds the Myelin layer that matches a fixture's "layer" and "config".</summary>
     public static Module Build(string layer, JsonElement config, DType dtype = DType.Float32)
