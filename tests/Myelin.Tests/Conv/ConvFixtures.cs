@@ -3,50 +3,14 @@ using Myelin.NN;
 
 namespace Myelin.Tests.Conv;
 
-/// <summary>One case of Fixtures/Conv/layers.json: a layer with fixed state, an input, and PyTorch's results.</summary>
-public sealed class ConvCase
-{
-    public required string Name { get; init; }
-    public required string Layer { get; init; }
-    public required JsonElement Config { get; init; }
-    public required bool Training { get; init; }
-    public required string Repr { get; init; }
-    public required Dictionary<string, Tensor> State { get; init; }
-    public required Tensor Input { get; init; }
-    public required Tensor Output { get; init; }
-    public required Tensor GradOutput { get; init; }
-    public required Tensor InputGrad { get; init; }
-    public required Dictionary<string, Tensor> ParamGrads { get; init; }
-    public required Dictionary<string, Tensor> StateAfter { get; init; }
-
-    public override string ToString() => Name;
-}
-
 /// <summary>Reads the fixtures written by tools/make_conv_fixtures.py and builds the matching Myelin layers.</summary>
 public static class ConvFixtures
 {
-    static readonly Lazy<Dictionary<string, ConvCase>> cases = new(Load);
+    static readonly Lazy<Dictionary<string, LayerFixtureCase>> cases = new(() => LayerFixtureCase.Load("Conv", "layers.json"));
 
-    public static IReadOnlyDictionary<string, ConvCase> Cases => cases.Value;
+    public static IReadOnlyDictionary<string, LayerFixtureCase> Cases => cases.Value;
 
     public static IEnumerable<object[]> Names() => Cases.Keys.Select(n => new object[] { n });
-
-    static Dictionary<string, ConvCase> Load() =>
-        FixtureReader.Cases(FixtureReader.Load("Conv", "layers.json"), (name, c) => new ConvCase
-        {
-            Name = name,
-            Layer = c.GetProperty("layer").GetString()!,
-            Config = c.GetProperty("config"),
-            Training = c.GetProperty("mode").GetString() == "train",
-            Repr = c.GetProperty("repr").GetString()!,
-            State = FixtureReader.DecodeDictionary(c.GetProperty("state")),
-            Input = FixtureReader.Decode(c.GetProperty("input")),
-            Output = FixtureReader.Decode(c.GetProperty("output")),
-            GradOutput = FixtureReader.Decode(c.GetProperty("grad_output")),
-            InputGrad = FixtureReader.Decode(c.GetProperty("input_grad")),
-            ParamGrads = FixtureReader.DecodeDictionary(c.GetProperty("param_grads")),
-            StateAfter = FixtureReader.DecodeDictionary(c.GetProperty("state_after")),
-        });
 
     /// <summary>Builds the Myelin layer that matches a fixture's "layer" and "config".</summary>
     public static Module Build(string layer, JsonElement config, DType dtype = DType.Float32)
