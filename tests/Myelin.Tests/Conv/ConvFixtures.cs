@@ -1,63 +1,16 @@
 using System.Text.Json;
 using Myelin.NN;
-using Myelin.Tests.NN;
 
 namespace Myelin.Tests.Conv;
-
-/// <summary>One case of Fixtures/Conv/layers.json: a layer with fixed state, an input, and PyTorch's results.</summary>
-public sealed class ConvCase
-{
-    public required string Name { get; init; }
-    public required string Layer { get; init; }
-    public required JsonElement Config { get; init; }
-    public required bool Training { get; init; }
-    public required string Repr { get; init; }
-    public required Dictionary<string, Tensor> State { get; init; }
-    public required Tensor Input { get; init; }
-    public required Tensor Output { get; init; }
-    public required Tensor GradOutput { get; init; }
-    public required Tensor InputGrad { get; init; }
-    public required Dictionary<string, Tensor> ParamGrads { get; init; }
-    public required Dictionary<string, Tensor> StateAfter { get; init; }
-
-    public override string ToString() => Name;
-}
 
 /// <summary>Reads the fixtures written by tools/make_conv_fixtures.py and builds the matching Myelin layers.</summary>
 public static class ConvFixtures
 {
-    static readonly Lazy<Dictionary<string, ConvCase>> cases = new(Load);
+    static readonly Lazy<Dictionary<string, LayerFixtureCase>> cases = new(() => LayerFixtureCase.Load("Conv", "layers.json"));
 
-    public static IReadOnlyDictionary<string, ConvCase> Cases => cases.Value;
+    public static IReadOnlyDictionary<string, LayerFixtureCase> Cases => cases.Value;
 
     public static IEnumerable<object[]> Names() => Cases.Keys.Select(n => new object[] { n });
-
-    static Dictionary<string, ConvCase> Load()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Conv", "layers.json");
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        var result = new Dictionary<string, ConvCase>();
-        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
-        {
-            var name = c.GetProperty("name").GetString()!;
-            result[name] = new ConvCase
-            {
-                Name = name,
-                Layer = c.GetProperty("layer").GetString()!,
-                Config = c.GetProperty("config").Clone(),
-                Training = c.GetProperty("mode").GetString() == "train",
-                Repr = c.GetProperty("repr").GetString()!,
-                State = NNFixtures.DecodeDictionary(c.GetProperty("state")),
-                Input = NNFixtures.Decode(c.GetProperty("input")),
-                Output = NNFixtures.Decode(c.GetProperty("output")),
-                GradOutput = NNFixtures.Decode(c.GetProperty("grad_output")),
-                InputGrad = NNFixtures.Decode(c.GetProperty("input_grad")),
-                ParamGrads = NNFixtures.DecodeDictionary(c.GetProperty("param_grads")),
-                StateAfter = NNFixtures.DecodeDictionary(c.GetProperty("state_after")),
-            };
-        }
-        return result;
-    }
 
     /// <summary>Builds the Myelin layer that matches a fixture's "layer" and "config".</summary>
     public static Module Build(string layer, JsonElement config, DType dtype = DType.Float32)

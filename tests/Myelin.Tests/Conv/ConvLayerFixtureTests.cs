@@ -11,26 +11,16 @@ namespace Myelin.Tests.Conv;
 /// </summary>
 public class ConvLayerFixtureTests
 {
-    const double ForwardTolerance = 1e-5, GradientTolerance = 1e-4;
-
     public static IEnumerable<object[]> Cases() => ConvFixtures.Names();
 
-    static Module BuildLoaded(ConvCase c)
-    {
-        var module = ConvFixtures.Build(c.Layer, c.Config);
-        module.Train(c.Training);
-        var result = module.LoadStateDict(c.State);
-        Assert.True(result.IsExactMatch);
-        return module;
-    }
+    static Module BuildLoaded(LayerFixtureCase c) => LayerFixtureAssert.Loaded(ConvFixtures.Build(c.Layer, c.Config), c);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void ForwardMatchesPyTorch(string name)
     {
         var c = ConvFixtures.Cases[name];
-        var output = BuildLoaded(c).Forward(c.Input);
-        TensorAssert.Close(c.Output, output, ForwardTolerance, 1e-6, $"{name} output");
+        LayerFixtureAssert.ForwardMatches(BuildLoaded(c), c);
     }
 
     [Theory]
@@ -38,15 +28,7 @@ public class ConvLayerFixtureTests
     public void GradientsMatchPyTorch(string name)
     {
         var c = ConvFixtures.Cases[name];
-        var module = BuildLoaded(c);
-        var input = c.Input.Clone().RequireGrad();
-        module.Forward(input).Backward(c.GradOutput);
-
-        TensorAssert.Close(c.InputGrad, input.Grad, GradientTolerance, 1e-5, $"{name} input gradient");
-        var parameters = module.NamedParameters().ToDictionary(p => p.Name, p => p.Parameter);
-        Assert.Equal(c.ParamGrads.Keys.Order(), parameters.Keys.Order());
-        foreach (var (key, expected) in c.ParamGrads)
-            TensorAssert.Close(expected, parameters[key].Grad, GradientTolerance, 1e-5, $"{name} gradient of {key}");
+        LayerFixtureAssert.GradientsMatch(BuildLoaded(c), c);
     }
 
     [Theory]
@@ -54,15 +36,7 @@ public class ConvLayerFixtureTests
     public void StateAfterOneStepMatchesPyTorch(string name)
     {
         var c = ConvFixtures.Cases[name];
-        var module = BuildLoaded(c);
-        module.Forward(c.Input);
-        var state = module.StateDict();
-        Assert.Equal(c.StateAfter.Keys, state.Keys);
-        foreach (var (key, expected) in c.StateAfter)
-        {
-            Assert.Equal(expected.DType, state[key].DType);
-            TensorAssert.Close(expected, state[key], ForwardTolerance, 1e-6, $"{name} state {key} after the step");
-        }
+        LayerFixtureAssert.StateAfterOneStepMatches(BuildLoaded(c), c);
     }
 
     [Theory]
@@ -82,6 +56,6 @@ public class ConvLayerFixtureTests
         var strided = c.Input.Transpose(-2, -1).Contiguous().Transpose(-2, -1);
         Assert.False(strided.IsContiguous && c.Input.Size(-2) > 1 && c.Input.Size(-1) > 1);
         var output = BuildLoaded(c).Forward(strided);
-        TensorAssert.Close(c.Output, output, ForwardTolerance, 1e-6, $"{name} output from a non-contiguous input");
+        TensorAssert.Close(c.Output, output, LayerFixtureAssert.ForwardTolerance, 1e-6, $"{name} output from a non-contiguous input");
     }
 }

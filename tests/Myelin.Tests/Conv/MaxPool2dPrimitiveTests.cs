@@ -25,20 +25,18 @@ public class MaxPool2dPrimitiveTests
     /// <summary>Reads max_pool_ties.json; NaN is stored as the string "NaN" (JSON has no NaN).</summary>
     static Dictionary<string, TieCase> LoadTieCases()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Conv", "max_pool_ties.json");
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         static double Number(JsonElement e) => e.ValueKind == JsonValueKind.String ? double.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : e.GetDouble();
         static double[] Values(JsonElement e) => e.GetProperty("data").EnumerateArray().Select(Number).ToArray();
         static Size2d Pair(JsonElement e) => (e[0].GetInt32(), e[1].GetInt32());
         var result = new Dictionary<string, TieCase>();
-        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
+        foreach (var c in FixtureReader.Load("Conv", "max_pool_ties.json").GetProperty("cases").EnumerateArray())
         {
             var name = c.GetProperty("name").GetString()!;
             var input = c.GetProperty("input");
             result[name] = new TieCase(name, Pair(c.GetProperty("kernel")),
                 c.GetProperty("stride").ValueKind == JsonValueKind.Null ? null : Pair(c.GetProperty("stride")),
                 Pair(c.GetProperty("padding")), Pair(c.GetProperty("dilation")), c.GetProperty("ceil_mode").GetBoolean(),
-                Values(input), input.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray(),
+                Values(input), FixtureReader.Shape(input),
                 Values(c.GetProperty("output")), c.GetProperty("indices").GetProperty("data").EnumerateArray().Select(x => x.GetInt64()).ToArray(),
                 Values(c.GetProperty("grad_output")), Values(c.GetProperty("input_grad")));
         }

@@ -5,11 +5,7 @@ namespace Myelin.Tests.Data;
 
 public class LoaderTests
 {
-    static JsonElement Fixture()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Data", "loader.json")));
-        return doc.RootElement.Clone();
-    }
+    static JsonElement Fixture() => FixtureReader.Load("Data", "loader.json");
 
     static int[][] Shapes(JsonElement shapes) =>
         shapes.EnumerateArray().Select(s => s.EnumerateArray().Select(d => d.GetInt32()).ToArray()).ToArray();

@@ -14,8 +14,7 @@ public class ScalerTests
 
         public static Reference Load()
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Data", "scalers.json")));
-            var root = doc.RootElement.Clone();
+            var root = FixtureReader.Load("Data", "scalers.json");
             return new Reference
             {
                 Train = Tensor.FromArray(Floats(root.GetProperty("train")), Ints(root.GetProperty("shape_train"))),

@@ -36,8 +36,7 @@ public class SplitTests
     [Fact]
     public void RandomSplitByFractionsGivesPyTorchsSizes()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Data", "loader.json")));
-        foreach (var item in doc.RootElement.GetProperty("random_split").EnumerateArray())
+        foreach (var item in FixtureReader.Load("Data", "loader.json").GetProperty("random_split").EnumerateArray())
         {
             int count = item.GetProperty("count").GetInt32();
             double[] fractions = item.GetProperty("fractions").EnumerateArray().Select(f => f.GetDouble()).ToArray();

@@ -10,6 +10,15 @@ public class CheckpointTests : IDisposable
 
     public void Dispose() => scratch.Dispose();
 
+    /// <summary>A run trained for one epoch and saved at <paramref name="path"/> with every part: optimizer, scheduler, generator.</summary>
+    static CheckpointTrainingRun TrainOneEpochAndSave(string path, string optimizer = "sgd")
+    {
+        var run = new CheckpointTrainingRun(optimizer, initSeed: 1, generatorSeed: 2);
+        run.TrainEpoch();
+        Checkpoint.Save(path, run.Model, run.Optimizer, run.Scheduler, epoch: 1, step: run.Step, run.Generator);
+        return run;
+    }
+
     [Theory]
     [InlineData("sgd")]
     [InlineData("adam")]
@@ -46,9 +55,7 @@ public class CheckpointTests : IDisposable
     public void ASaveThatFailsMidwayLeavesThePreviousCheckpointIntactAndLoadable()
     {
         string path = scratch.File("run.ckpt.safetensors");
-        var run = new CheckpointTrainingRun("sgd", initSeed: 1, generatorSeed: 2);
-        run.TrainEpoch();
-        Checkpoint.Save(path, run.Model, run.Optimizer, run.Scheduler, epoch: 1, step: run.Step, run.Generator);
+        var run = TrainOneEpochAndSave(path);
         byte[] good = File.ReadAllBytes(path);
         var snapshot = new CheckpointTrainingRun("sgd", initSeed: 3, generatorSeed: 4);
         Checkpoint.Load(path, snapshot.Model);
@@ -105,10 +112,8 @@ public class CheckpointTests : IDisposable
     public void TheFileHoldsPrefixedStateDictsAndReadableMetadata()
     {
         string path = scratch.File("run.ckpt.safetensors");
-        var run = new CheckpointTrainingRun("adam", initSeed: 1, generatorSeed: 2);
-        run.TrainEpoch();
+        var run = TrainOneEpochAndSave(path, "adam");
 
-        Checkpoint.Save(path, run.Model, run.Optimizer, run.Scheduler, epoch: 1, step: run.Step, run.Generator);
         var file = SafeTensors.Read(path);
 
         Assert.Equal(run.Model.StateDict().Keys.Select(k => "model." + k), file.Tensors.Keys.Where(k => k.StartsWith("model.", StringComparison.Ordinal)));
@@ -124,9 +129,7 @@ public class CheckpointTests : IDisposable
     public void LoadingOnlyTheModelIgnoresTheOtherParts()
     {
         string path = scratch.File("run.ckpt.safetensors");
-        var run = new CheckpointTrainingRun("sgd", initSeed: 1, generatorSeed: 2);
-        run.TrainEpoch();
-        Checkpoint.Save(path, run.Model, run.Optimizer, run.Scheduler, epoch: 1, step: run.Step, run.Generator);
+        var run = TrainOneEpochAndSave(path);
         var fresh = new CheckpointTrainingRun("sgd", initSeed: 3, generatorSeed: 4);
         var generatorBefore = fresh.Generator.GetState();
 
@@ -158,9 +161,7 @@ public class CheckpointTests : IDisposable
     public void AnOptimizerOfAnotherTypeIsNamed()
     {
         string path = scratch.File("run.ckpt");
-        var run = new CheckpointTrainingRun("sgd", initSeed: 1, generatorSeed: 2);
-        run.TrainEpoch();
-        Checkpoint.Save(path, run.Model, run.Optimizer, run.Scheduler, epoch: 1, step: run.Step, run.Generator);
+        var run = TrainOneEpochAndSave(path);
         var other = new CheckpointTrainingRun("adam", initSeed: 1, generatorSeed: 2);
 
         var error = Assert.Throws<ArgumentException>(() => Checkpoint.Load(path, other.Model, other.Optimizer));

@@ -20,18 +20,12 @@ public class ModelTorchFixtureTests : IDisposable
 
     public ModelTorchFixtureTests()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(FixtureDirectory, "torch_sequential.json")));
-        fixture = document.RootElement.Clone();
+        fixture = FixtureReader.Load("IO", "torch_sequential.json");
     }
 
     public void Dispose() => scratch.Dispose();
 
-    static Tensor Decode(JsonElement e)
-    {
-        int[] shape = [.. e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32())];
-        float[] data = [.. e.GetProperty("data").EnumerateArray().Select(x => (float)x.GetDouble())];
-        return Tensor.FromArray(data, shape);
-    }
+    static Tensor Decode(JsonElement e) => FixtureReader.Decode(e, DType.Float32);
 
     /// <summary>The model built from the fixture's description, with PyTorch's weights, in evaluation mode.</summary>
     Module TorchModel()

@@ -6,15 +6,20 @@ namespace Myelin.Tests.Learn;
 
 public class ExplainTests
 {
+    /// <summary>The call throws an <see cref="ArgumentException"/> whose message names what was wrong.</summary>
+    static void AssertRejected(string expectedMessagePart, Action call) =>
+        Assert.Contains(expectedMessagePart, Assert.Throws<ArgumentException>(call).Message);
+
     [Fact]
     public void ForwardWritesEachNeuronsSumAndActivation()
     {
         ForwardExplanation explanation = Explain.Forward(ExamNetwork.Create(), ExamNetwork.Input());
 
-        Assert.Contains("(0.2 × 3) + (0.3 × 7) + 0.5 = 3.2 → σ(3.2) ≈ 0.961", explanation.Text);
-        Assert.Contains("(0.1 × 3) + (0.4 × 7) + 0.1 = 3.2 → σ(3.2) ≈ 0.961", explanation.Text);
-        Assert.Contains("(0.6 × 0.961) + (0.8 × 0.961) + 0.2 ≈ 1.55 → σ(1.55) ≈ 0.824", explanation.Text);
-        Assert.Contains("Output: [0.824]", explanation.Text);
+        TextAssert.ContainsAll(explanation.Text,
+            "(0.2 × 3) + (0.3 × 7) + 0.5 = 3.2 → σ(3.2) ≈ 0.961",
+            "(0.1 × 3) + (0.4 × 7) + 0.1 = 3.2 → σ(3.2) ≈ 0.961",
+            "(0.6 × 0.961) + (0.8 × 0.961) + 0.2 ≈ 1.55 → σ(1.55) ≈ 0.824",
+            "Output: [0.824]");
         Assert.Equal(explanation.Text, explanation.ToString());
     }
 
@@ -45,12 +50,13 @@ public class ExplainTests
     {
         string text = Explain.Forward(ExamNetwork.Create(), ExamNetwork.Input()).Text;
 
-        Assert.Contains("z = W·x + b", text);
-        Assert.Contains("W is [2 × 2]: 2 neurons in this layer × 2 in the previous one", text);
-        Assert.Contains("W is [1 × 2]: 1 neuron in this layer × 2 in the previous one", text);
-        Assert.Contains("| 0.2  0.3 |", text);
-        Assert.Contains("| 0.1  0.4 |", text);
-        Assert.Contains("a = σ(z) = [0.961, 0.961]", text);
+        TextAssert.ContainsAll(text,
+            "z = W·x + b",
+            "W is [2 × 2]: 2 neurons in this layer × 2 in the previous one",
+            "W is [1 × 2]: 1 neuron in this layer × 2 in the previous one",
+            "| 0.2  0.3 |",
+            "| 0.1  0.4 |",
+            "a = σ(z) = [0.961, 0.961]");
         Assert.DoesNotContain("W is", Explain.Forward(ExamNetwork.Create(), ExamNetwork.Input(), new ExplainOptions { ShowMatrices = false }).Text);
     }
 
@@ -60,10 +66,11 @@ public class ExplainTests
         var model = new Sequential(new Linear(20, 12, generator: new Generator(1)), new ReLU(), new Linear(12, 3, generator: new Generator(2)));
         ForwardExplanation explanation = Explain.Forward(model, Tensor.Randn([1, 20], new Generator(3)));
 
-        Assert.Contains("… (6 more neurons)", explanation.Text);
-        Assert.Contains(" + … + ", explanation.Text);
-        Assert.Contains("⋮", explanation.Text);
-        Assert.Contains("W is [12 × 20]", explanation.Text);
+        TextAssert.ContainsAll(explanation.Text,
+            "… (6 more neurons)",
+            " + … + ",
+            "⋮",
+            "W is [12 × 20]");
         // The structured result keeps everything.
         Assert.Equal(12, explanation.Layers[0].Neurons.Count);
         Assert.Equal(20, explanation.Layers[0].Neurons[11].Weights.Count);
@@ -110,9 +117,10 @@ public class ExplainTests
         Assert.Equal(["2.weight[0, 0]", "2.weight[0, 1]", "2.bias[0]", "0.weight[0, 0]", "0.bias[0]"], explanation.Gradients.Select(g => g.Parameter));
         Assert.Equal(["∂L/∂a1", "σ'(z1)", "x1"], explanation.Gradients[3].Factors.Select(f => f.Symbol));
         Assert.Equal(3.0, explanation.Gradients[3].Factors[2].Value);
-        Assert.Contains("∂L/∂0.weight[0, 0] = ∂L/∂a1 × σ'(z1) × x1 = -0.0306 × 0.0376 × 3 ≈ -0.00345", explanation.Text);
-        Assert.Contains("∂L/∂a1 = (0.6 × -0.0509) ≈ -0.0306", explanation.Text);
-        Assert.Contains("for MSE: 2(ŷ − y)/1", explanation.Text);
+        TextAssert.ContainsAll(explanation.Text,
+            "∂L/∂0.weight[0, 0] = ∂L/∂a1 × σ'(z1) × x1 = -0.0306 × 0.0376 × 3 ≈ -0.00345",
+            "∂L/∂a1 = (0.6 × -0.0509) ≈ -0.0306",
+            "for MSE: 2(ŷ − y)/1");
     }
 
     [Fact]
@@ -143,21 +151,16 @@ public class ExplainTests
     public void UnsupportedModelsAndInputsAreRejected()
     {
         Tensor x = Tensor.Zeros(2);
-        Assert.Contains("got Sigmoid", Assert.Throws<ArgumentException>(() => Explain.Forward(new Sigmoid(), x)).Message);
-        Assert.Contains("module 1 (Dropout) is not supported",
-            Assert.Throws<ArgumentException>(() => Explain.Forward(new Sequential(new Linear(2, 2), new Dropout()), x)).Message);
-        Assert.Contains("module 0 (ReLU) comes before any Linear",
-            Assert.Throws<ArgumentException>(() => Explain.Forward(new Sequential(new ReLU(), new Linear(2, 2)), x)).Message);
-        Assert.Contains("follows another activation",
-            Assert.Throws<ArgumentException>(() => Explain.Forward(new Sequential(new Linear(2, 2), new ReLU(), new Tanh()), x)).Message);
-        Assert.Contains("but the layer before it has 2 outputs",
-            Assert.Throws<ArgumentException>(() => Explain.Forward(new Sequential(new Linear(2, 2), new Linear(3, 1)), x)).Message);
-        Assert.Contains("holds no Linear", Assert.Throws<ArgumentException>(() => Explain.Forward(new Sequential(), x)).Message);
+        AssertRejected("got Sigmoid", () => Explain.Forward(new Sigmoid(), x));
+        AssertRejected("module 1 (Dropout) is not supported", () => Explain.Forward(new Sequential(new Linear(2, 2), new Dropout()), x));
+        AssertRejected("module 0 (ReLU) comes before any Linear", () => Explain.Forward(new Sequential(new ReLU(), new Linear(2, 2)), x));
+        AssertRejected("follows another activation", () => Explain.Forward(new Sequential(new Linear(2, 2), new ReLU(), new Tanh()), x));
+        AssertRejected("but the layer before it has 2 outputs", () => Explain.Forward(new Sequential(new Linear(2, 2), new Linear(3, 1)), x));
+        AssertRejected("holds no Linear", () => Explain.Forward(new Sequential(), x));
 
         Sequential exam = ExamNetwork.Create();
-        Assert.Contains("expected one example of 2 inputs, shape [2] or [1, 2], got [4, 2]",
-            Assert.Throws<ArgumentException>(() => Explain.Forward(exam, Tensor.Zeros(4, 2))).Message);
-        Assert.Contains("got [3]", Assert.Throws<ArgumentException>(() => Explain.Forward(exam, Tensor.Zeros(3))).Message);
+        AssertRejected("expected one example of 2 inputs, shape [2] or [1, 2], got [4, 2]", () => Explain.Forward(exam, Tensor.Zeros(4, 2)));
+        AssertRejected("got [3]", () => Explain.Forward(exam, Tensor.Zeros(3)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Explain.Forward(exam, x, new ExplainOptions { Digits = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Explain.Forward(exam, x, new ExplainOptions { MaxTerms = 2 }));
     }
@@ -166,12 +169,9 @@ public class ExplainTests
     public void BackwardRejectsStepSoftmaxAndTargetsThatDoNotFit()
     {
         Tensor x = Tensor.Zeros(2), target = Tensor.Zeros(1);
-        Assert.Contains("uses Step, whose slope is zero everywhere",
-            Assert.Throws<ArgumentException>(() => Explain.Backward(new Sequential(new Linear(2, 1), new Step()), x, target, LossFunctions.MSE)).Message);
-        Assert.Contains("ends with Softmax",
-            Assert.Throws<ArgumentException>(() => Explain.Backward(new Sequential(new Linear(2, 3), new Softmax(1)), x, Tensor.Zeros(3), LossFunctions.MSE)).Message);
-        Assert.Contains("does not fit the output [1, 1] for MSELoss",
-            Assert.Throws<ArgumentException>(() => Explain.Backward(ExamNetwork.Create(), x, Tensor.Zeros(2), LossFunctions.MSE)).Message);
+        AssertRejected("uses Step, whose slope is zero everywhere", () => Explain.Backward(new Sequential(new Linear(2, 1), new Step()), x, target, LossFunctions.MSE));
+        AssertRejected("ends with Softmax", () => Explain.Backward(new Sequential(new Linear(2, 3), new Softmax(1)), x, Tensor.Zeros(3), LossFunctions.MSE));
+        AssertRejected("does not fit the output [1, 1] for MSELoss", () => Explain.Backward(ExamNetwork.Create(), x, Tensor.Zeros(2), LossFunctions.MSE));
     }
 
     [Fact]

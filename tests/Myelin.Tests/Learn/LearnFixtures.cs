@@ -5,12 +5,7 @@ namespace Myelin.Tests.Learn;
 /// <summary>Reads Fixtures/Learn/learn.json, written by tools/make_learn_fixtures.py with PyTorch.</summary>
 internal static class LearnFixtures
 {
-    static readonly Lazy<JsonElement> root = new(() =>
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Learn", "learn.json");
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.Clone();
-    });
+    static readonly Lazy<JsonElement> root = new(() => FixtureReader.Load("Learn", "learn.json"));
 
     public static JsonElement Section(string name) => root.Value.GetProperty(name);
 

@@ -34,13 +34,11 @@ public static class LossFixtures
 
     static Dictionary<string, LossCase> Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Losses", "losses.json");
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         var result = new Dictionary<string, LossCase>();
-        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
+        foreach (var c in FixtureReader.Load("Losses", "losses.json").GetProperty("cases").EnumerateArray())
         {
             var o = c.GetProperty("options");
-            Tensor? Optional(JsonElement e, string key) => e.TryGetProperty(key, out var v) ? Decode(v) : null;
+            Tensor? Optional(JsonElement e, string key) => e.TryGetProperty(key, out var v) ? FixtureReader.Decode(v) : null;
             double Number(string key, double fallback) => o.TryGetProperty(key, out var v) ? v.GetDouble() : fallback;
             var name = c.GetProperty("name").GetString()!;
             result[name] = new LossCase
@@ -55,8 +53,8 @@ public static class LossFixtures
                     "batchmean" => Reduction.BatchMean,
                     var other => throw new InvalidDataException($"losses.json: unknown reduction {other}"),
                 },
-                Input = Decode(c.GetProperty("input")),
-                Target = Decode(c.GetProperty("target")),
+                Input = FixtureReader.Decode(c.GetProperty("input")),
+                Target = FixtureReader.Decode(c.GetProperty("target")),
                 Weight = Optional(o, "weight"),
                 PosWeight = Optional(o, "pos_weight"),
                 Delta = Number("delta", 1),
@@ -64,25 +62,13 @@ public static class LossFixtures
                 IgnoreIndex = o.TryGetProperty("ignore_index", out var ii) ? ii.GetInt64() : -100,
                 LabelSmoothing = Number("label_smoothing", 0),
                 LogTarget = o.TryGetProperty("log_target", out var lt) && lt.GetBoolean(),
-                Output = Decode(c.GetProperty("output")),
+                Output = FixtureReader.Decode(c.GetProperty("output")),
                 GradOutput = Optional(c, "grad_output"),
                 InputGrad = Optional(c, "input_grad"),
                 TargetGrad = Optional(c, "target_grad"),
             };
         }
         return result;
-    }
-
-    static Tensor Decode(JsonElement e)
-    {
-        var shape = e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray();
-        var data = e.GetProperty("data");
-        return e.GetProperty("dtype").GetString() switch
-        {
-            "float32" => Tensor.FromArray(data.EnumerateArray().Select(x => (float)x.GetDouble()).ToArray(), shape).Reshape(shape),
-            "int64" => Tensor.FromArray(data.EnumerateArray().Select(x => x.GetInt64()).ToArray(), shape).Reshape(shape),
-            var other => throw new InvalidDataException($"losses.json: unknown dtype {other}"),
-        };
     }
 
     /// <summary>The functional form of a case's loss, with its options.</summary>

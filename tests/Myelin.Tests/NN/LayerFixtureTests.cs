@@ -10,8 +10,6 @@ namespace Myelin.Tests.NN;
 /// </summary>
 public class LayerFixtureTests
 {
-    const double ForwardTolerance = 1e-5, GradientTolerance = 1e-4;
-
     public static IEnumerable<object[]> Cases() => NNFixtures.LayerNames();
 
     /// <summary>Builds the Myelin layer that matches a fixture's "layer" and "config".</summary>
@@ -43,23 +41,14 @@ public class LayerFixtureTests
         };
     }
 
-    static Module BuildLoaded(LayerCase c)
-    {
-        var module = Build(c.Layer, c.Config);
-        module.Train(c.Training);
-        var result = module.LoadStateDict(c.State);
-        Assert.True(result.IsExactMatch);
-        return module;
-    }
+    static Module BuildLoaded(LayerFixtureCase c) => LayerFixtureAssert.Loaded(Build(c.Layer, c.Config), c);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void ForwardMatchesPyTorch(string name)
     {
         var c = NNFixtures.Layers[name];
-        var module = BuildLoaded(c);
-        var output = module.Forward(c.Input);
-        TensorAssert.Close(c.Output, output, ForwardTolerance, 1e-6, $"{name} output");
+        LayerFixtureAssert.ForwardMatches(BuildLoaded(c), c);
     }
 
     [Theory]
@@ -67,15 +56,7 @@ public class LayerFixtureTests
     public void GradientsMatchPyTorch(string name)
     {
         var c = NNFixtures.Layers[name];
-        var module = BuildLoaded(c);
-        var input = c.Input.Clone().RequireGrad();
-        module.Forward(input).Backward(c.GradOutput);
-
-        TensorAssert.Close(c.InputGrad, input.Grad, GradientTolerance, 1e-5, $"{name} input gradient");
-        var parameters = module.NamedParameters().ToDictionary(p => p.Name, p => p.Parameter);
-        Assert.Equal(c.ParamGrads.Keys.Order(), parameters.Keys.Order());
-        foreach (var (key, expected) in c.ParamGrads)
-            TensorAssert.Close(expected, parameters[key].Grad, GradientTolerance, 1e-5, $"{name} gradient of {key}");
+        LayerFixtureAssert.GradientsMatch(BuildLoaded(c), c);
     }
 
     [Theory]
@@ -83,14 +64,6 @@ public class LayerFixtureTests
     public void BuffersAfterOneStepMatchPyTorch(string name)
     {
         var c = NNFixtures.Layers[name];
-        var module = BuildLoaded(c);
-        module.Forward(c.Input);
-        var state = module.StateDict();
-        Assert.Equal(c.StateAfter.Keys, state.Keys);
-        foreach (var (key, expected) in c.StateAfter)
-        {
-            Assert.Equal(expected.DType, state[key].DType);
-            TensorAssert.Close(expected, state[key], ForwardTolerance, 1e-6, $"{name} state {key} after the step");
-        }
+        LayerFixtureAssert.StateAfterOneStepMatches(BuildLoaded(c), c);
     }
 }

@@ -18,11 +18,11 @@ public class StateDictTests
     {
         var fixture = NNFixtures.Model();
         var model = new Net();
-        var result = model.LoadStateDict(NNFixtures.DecodeDictionary(fixture.GetProperty("state")));
+        var result = model.LoadStateDict(FixtureReader.DecodeDictionary(fixture.GetProperty("state")));
         Assert.True(result.IsExactMatch);
         model.Eval();
-        var output = model.Forward(NNFixtures.Decode(fixture.GetProperty("input")));
-        TensorAssert.Close(NNFixtures.Decode(fixture.GetProperty("eval_output")), output, 1e-5, 1e-6, "Net output");
+        var output = model.Forward(FixtureReader.Decode(fixture.GetProperty("input")));
+        TensorAssert.Close(FixtureReader.Decode(fixture.GetProperty("eval_output")), output, 1e-5, 1e-6, "Net output");
         Assert.Equal(3, model.StateDict()["features.1.num_batches_tracked"].Item<long>());
     }
 

@@ -14,12 +14,7 @@ public static class OptimFixtures
     public static JsonElement Schedulers => schedulers.Value;
     public static JsonElement Clipping => clipping.Value;
 
-    static JsonElement Load(string name)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Optim", name);
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        return doc.RootElement.Clone();
-    }
+    static JsonElement Load(string name) => FixtureReader.Load("Optim", name);
 
     public static JsonElement Case(JsonElement fixture, string name) =>
         fixture.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
@@ -28,13 +23,7 @@ public static class OptimFixtures
         fixture.GetProperty("cases").EnumerateArray().Select(c => new object[] { c.GetProperty("name").GetString()! });
 
     /// <summary>A tensor from {"shape": [...], "data": [...]}.</summary>
-    public static Tensor Decode(JsonElement e, DType dtype)
-    {
-        var shape = e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray();
-        var data = e.GetProperty("data").EnumerateArray().Select(x => x.GetDouble()).ToArray();
-        var tensor = Tensor.FromArray(data, data.Length).To(dtype);
-        return tensor.Reshape(shape);
-    }
+    public static Tensor Decode(JsonElement e, DType dtype) => FixtureReader.Decode(e, dtype);
 
     public static double[] Doubles(JsonElement array) => array.EnumerateArray().Select(x => x.GetDouble()).ToArray();
 

@@ -48,15 +48,21 @@ public class TextbookExampleTests
 
     const double TanhNeuronBias = 6.8813735870195432;
 
+    /// <summary>The neuron's weighted sum n = x1·w1 + x2·w2 + b, with the leaves whose gradients are checked.</summary>
+    static Value TanhNeuronSum(out Value x1, out Value x2, out Value w1, out Value w2)
+    {
+        x1 = new Value(2.0, "x1");
+        x2 = new Value(0.0, "x2");
+        w1 = new Value(-3.0, "w1");
+        w2 = new Value(1.0, "w2");
+        var b = new Value(TanhNeuronBias, "b");
+        return x1 * w1 + x2 * w2 + b;
+    }
+
     [Fact]
     public void TanhNeuron()
     {
-        var x1 = new Value(2.0, "x1");
-        var x2 = new Value(0.0, "x2");
-        var w1 = new Value(-3.0, "w1");
-        var w2 = new Value(1.0, "w2");
-        var b = new Value(TanhNeuronBias, "b");
-        Value n = x1 * w1 + x2 * w2 + b;
+        Value n = TanhNeuronSum(out var x1, out var x2, out var w1, out var w2);
         Value o = n.Tanh();
         o.Backward();
 
@@ -66,12 +72,7 @@ public class TextbookExampleTests
     [Fact]
     public void TanhNeuronWithTanhWrittenOut()
     {
-        var x1 = new Value(2.0, "x1");
-        var x2 = new Value(0.0, "x2");
-        var w1 = new Value(-3.0, "w1");
-        var w2 = new Value(1.0, "w2");
-        var b = new Value(TanhNeuronBias, "b");
-        Value n = x1 * w1 + x2 * w2 + b;
+        Value n = TanhNeuronSum(out var x1, out var x2, out var w1, out var w2);
         // tanh n = (e²ⁿ − 1)/(e²ⁿ + 1), built from exp, subtraction, addition and division.
         Value e = (2 * n).Exp();
         Value o = (e - 1) / (e + 1);

@@ -37,44 +37,24 @@ public static class SequenceFixtures
 
     static (Dictionary<string, SequenceCase>, Tensor) Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Sequence", "layers.json");
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        var cases = new Dictionary<string, SequenceCase>();
-        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
+        var root = FixtureReader.Load("Sequence", "layers.json");
+        var cases = FixtureReader.Cases(root, (name, c) => new SequenceCase
         {
-            var name = c.GetProperty("name").GetString()!;
-            cases[name] = new SequenceCase
-            {
-                Name = name,
-                Kind = c.GetProperty("kind").GetString()!,
-                Config = c.GetProperty("config").Clone(),
-                State = Decode(c, "state"),
-                Inputs = Decode(c, "inputs"),
-                Masks = Decode(c, "masks"),
-                Outputs = Decode(c, "outputs"),
-                Upstream = Decode(c, "upstream"),
-                InputGrads = Decode(c, "input_grads"),
-                ParamGrads = Decode(c, "param_grads"),
-            };
-        }
-        return (cases, Decode(doc.RootElement.GetProperty("positional_encoding")));
+            Name = name,
+            Kind = c.GetProperty("kind").GetString()!,
+            Config = c.GetProperty("config"),
+            State = DecodeOptional(c, "state"),
+            Inputs = DecodeOptional(c, "inputs"),
+            Masks = DecodeOptional(c, "masks"),
+            Outputs = DecodeOptional(c, "outputs"),
+            Upstream = DecodeOptional(c, "upstream"),
+            InputGrads = DecodeOptional(c, "input_grads"),
+            ParamGrads = DecodeOptional(c, "param_grads"),
+        });
+        return (cases, FixtureReader.Decode(root.GetProperty("positional_encoding")));
     }
 
-    static Dictionary<string, Tensor> Decode(JsonElement c, string property) =>
-        c.TryGetProperty(property, out var e) ? e.EnumerateObject().ToDictionary(p => p.Name, p => Decode(p.Value)) : [];
-
-    public static Tensor Decode(JsonElement e)
-    {
-        var shape = e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray();
-        var data = e.GetProperty("data").EnumerateArray();
-        // FromArray with an empty shape gives a 1-D tensor; the Reshape restores 0-d values.
-        return e.GetProperty("dtype").GetString() switch
-        {
-            "float32" => Tensor.FromArray(data.Select(x => (float)x.GetDouble()).ToArray(), shape).Reshape(shape),
-            "float64" => Tensor.FromArray(data.Select(x => x.GetDouble()).ToArray(), shape).Reshape(shape),
-            "int64" => Tensor.FromArray(data.Select(x => x.GetInt64()).ToArray(), shape).Reshape(shape),
-            "bool" => Tensor.FromArray(data.Select(x => x.GetBoolean()).ToArray(), shape).Reshape(shape),
-            var other => throw new InvalidDataException($"Sequence fixtures: unknown dtype {other}"),
-        };
-    }
+    // Cases leave out what their kind does not have (masks, upstream gradients).
+    static Dictionary<string, Tensor> DecodeOptional(JsonElement c, string property) =>
+        c.TryGetProperty(property, out var e) ? FixtureReader.DecodeDictionary(e) : [];
 }

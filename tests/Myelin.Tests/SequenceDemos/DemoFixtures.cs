@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Myelin.Tests.Sequence;
 
 namespace Myelin.Tests.SequenceDemos;
 
@@ -29,28 +28,15 @@ public static class DemoFixtures
 
     public static IEnumerable<string> Names => cases.Value.Keys;
 
-    static Dictionary<string, DemoFixtureCase> Load()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "SequenceDemos", "models.json");
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        var result = new Dictionary<string, DemoFixtureCase>();
-        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
+    static Dictionary<string, DemoFixtureCase> Load() =>
+        FixtureReader.Cases(FixtureReader.Load("SequenceDemos", "models.json"), (name, c) => new DemoFixtureCase
         {
-            var name = c.GetProperty("name").GetString()!;
-            result[name] = new DemoFixtureCase
-            {
-                Name = name,
-                Config = c.GetProperty("config").Clone(),
-                State = Decode(c, "state"),
-                Inputs = Decode(c, "inputs"),
-                Outputs = Decode(c, "outputs"),
-                InputGrads = Decode(c, "input_grads"),
-                ParamGrads = Decode(c, "param_grads"),
-            };
-        }
-        return result;
-    }
-
-    static Dictionary<string, Tensor> Decode(JsonElement c, string property) =>
-        c.GetProperty(property).EnumerateObject().ToDictionary(p => p.Name, p => SequenceFixtures.Decode(p.Value));
+            Name = name,
+            Config = c.GetProperty("config"),
+            State = FixtureReader.DecodeDictionary(c.GetProperty("state")),
+            Inputs = FixtureReader.DecodeDictionary(c.GetProperty("inputs")),
+            Outputs = FixtureReader.DecodeDictionary(c.GetProperty("outputs")),
+            InputGrads = FixtureReader.DecodeDictionary(c.GetProperty("input_grads")),
+            ParamGrads = FixtureReader.DecodeDictionary(c.GetProperty("param_grads")),
+        });
 }

@@ -28,6 +28,19 @@ public class MetricFixtureTests
 
     static int[] BatchSizes(System.Text.Json.JsonElement e) => e.GetProperty("batch_sizes").EnumerateArray().Select(x => x.GetInt32()).ToArray();
 
+    static (Tensor Logits, Tensor Labels) MulticlassData() =>
+        (Decode(Multiclass.GetProperty("logits"), DType.Float32), Decode(Multiclass.GetProperty("labels"), DType.Int64));
+
+    static (Tensor Prediction, Tensor Target) RegressionData() =>
+        (Decode(Regression.GetProperty("prediction"), DType.Float32), Decode(Regression.GetProperty("target"), DType.Float32));
+
+    /// <summary>The metric over all the data at once, and accumulated over the fixture's batches, both give the expected value.</summary>
+    static void AssertWholeAndBatched(string kind, double expected, Tensor output, Tensor target, int[] batchSizes, double relative)
+    {
+        AssertClose(expected, Create(kind).Compute(output, target), relative, $"{kind} at once");
+        AssertClose(expected, Accumulate(Create(kind), output, target, batchSizes), relative, $"{kind} over batches");
+    }
+
     public static TheoryData<string, string> ClassificationMetrics => new()
     {
         { "accuracy", "accuracy" },
@@ -54,19 +67,14 @@ public class MetricFixtureTests
     [MemberData(nameof(ClassificationMetrics))]
     public void ClassificationMetricMatchesPyTorchWholeAndBatched(string kind, string key)
     {
-        var logits = Decode(Multiclass.GetProperty("logits"), DType.Float32);
-        var labels = Decode(Multiclass.GetProperty("labels"), DType.Int64);
-        double expected = Multiclass.GetProperty(key).GetDouble();
-
-        AssertClose(expected, Create(kind).Compute(logits, labels), 1e-12, $"{kind} at once");
-        AssertClose(expected, Accumulate(Create(kind), logits, labels, BatchSizes(Multiclass)), 1e-12, $"{kind} over batches");
+        var (logits, labels) = MulticlassData();
+        AssertWholeAndBatched(kind, Multiclass.GetProperty(key).GetDouble(), logits, labels, BatchSizes(Multiclass), 1e-12);
     }
 
     [Fact]
     public void ConfusionMatrixAndPerClassScoresMatchPyTorch()
     {
-        var logits = Decode(Multiclass.GetProperty("logits"), DType.Float32);
-        var labels = Decode(Multiclass.GetProperty("labels"), DType.Int64);
+        var (logits, labels) = MulticlassData();
 
         var matrix = ConfusionMatrix.Compute(logits, labels);
         var expected = Decode(Multiclass.GetProperty("confusion_matrix"), DType.Int64);
@@ -109,19 +117,14 @@ public class MetricFixtureTests
     [InlineData("r2", "r2")]
     public void RegressionMetricMatchesPyTorchWholeAndBatched(string kind, string key)
     {
-        var prediction = Decode(Regression.GetProperty("prediction"), DType.Float32);
-        var target = Decode(Regression.GetProperty("target"), DType.Float32);
-        double expected = Regression.GetProperty(key).GetDouble();
-
-        AssertClose(expected, Create(kind).Compute(prediction, target), 1e-9, $"{kind} at once");
-        AssertClose(expected, Accumulate(Create(kind), prediction, target, BatchSizes(Regression)), 1e-9, $"{kind} over batches");
+        var (prediction, target) = RegressionData();
+        AssertWholeAndBatched(kind, Regression.GetProperty(key).GetDouble(), prediction, target, BatchSizes(Regression), 1e-9);
     }
 
     [Fact]
     public void R2OfEachOutputMatchesPyTorch()
     {
-        var prediction = Decode(Regression.GetProperty("prediction"), DType.Float32);
-        var target = Decode(Regression.GetProperty("target"), DType.Float32);
+        var (prediction, target) = RegressionData();
         var perOutput = Regression.GetProperty("r2_per_output").EnumerateArray().Select(x => x.GetDouble()).ToArray();
         for (int k = 0; k < perOutput.Length; k++)
             AssertClose(perOutput[k], Accumulate(new R2Score(), prediction.Select(1, k), target.Select(1, k), BatchSizes(Regression)), 1e-9, $"R² of output {k}");

@@ -11,23 +11,13 @@ public static class TrainingFixtures
     public static JsonElement Fit => fit.Value;
     public static JsonElement Metrics => metrics.Value;
 
-    static JsonElement Load(string name)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Training", name);
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        return doc.RootElement.Clone();
-    }
+    static JsonElement Load(string name) => FixtureReader.Load("Training", name);
 
     public static JsonElement Case(string name) =>
         Fit.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 
     /// <summary>A tensor from {"shape": [...], "data": [...]}.</summary>
-    public static Tensor Decode(JsonElement e, DType dtype)
-    {
-        var shape = e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray();
-        var data = e.GetProperty("data").EnumerateArray().Select(x => x.GetDouble()).ToArray();
-        return Tensor.FromArray(data, data.Length).To(dtype).Reshape(shape);
-    }
+    public static Tensor Decode(JsonElement e, DType dtype) => FixtureReader.Decode(e, dtype);
 
     public static Dictionary<string, Tensor> DecodeState(JsonElement e) =>
         e.EnumerateObject().ToDictionary(p => p.Name, p => Decode(p.Value, DType.Float32));

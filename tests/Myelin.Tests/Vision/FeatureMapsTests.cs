@@ -54,20 +54,19 @@ public class FeatureMapsTests
     [Fact]
     public void MatchesPyTorchForwardHooksOnASmallCnnInEvaluationMode()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Vision", "vision.json")));
-        var fixture = document.RootElement.GetProperty("feature_maps");
+        var fixture = FixtureReader.Load("Vision", "vision.json").GetProperty("feature_maps");
         var model = new Sequential(
             new Conv2d(1, 3, 3, padding: 1), new BatchNorm2d(3), new ReLU(), new MaxPool2d(2),
             new Conv2d(3, 2, 3), new Flatten(), new Linear(2 * 2 * 2, 4));
-        model.LoadStateDict(NNFixtures.DecodeDictionary(fixture.GetProperty("state")));
+        model.LoadStateDict(FixtureReader.DecodeDictionary(fixture.GetProperty("state")));
         model.Eval();
-        var input = NNFixtures.Decode(fixture.GetProperty("input"));
-        var expected = NNFixtures.DecodeDictionary(fixture.GetProperty("layers"));
+        var input = FixtureReader.Decode(fixture.GetProperty("input"));
+        var expected = FixtureReader.DecodeDictionary(fixture.GetProperty("layers"));
 
         var maps = FeatureMaps.Capture(model, input, [.. expected.Keys]);
         foreach (var (name, tensor) in expected)
             TensorAssert.Close(tensor, maps[name], rtol: 1e-5, atol: 1e-6, $"layer {name}");
-        TensorAssert.Close(NNFixtures.Decode(fixture.GetProperty("output")), maps["6"], rtol: 1e-5, atol: 1e-6, "output");
+        TensorAssert.Close(FixtureReader.Decode(fixture.GetProperty("output")), maps["6"], rtol: 1e-5, atol: 1e-6, "output");
     }
 
     [Fact]

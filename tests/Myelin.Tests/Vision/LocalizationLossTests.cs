@@ -10,18 +10,17 @@ public class LocalizationLossTests
     [Fact]
     public void MatchesPyTorchCrossEntropyPlusWeightedSmoothL1()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Vision", "vision.json")));
-        var fixture = document.RootElement.GetProperty("localization_loss");
+        var fixture = FixtureReader.Load("Vision", "vision.json").GetProperty("localization_loss");
         var loss = new LocalizationLoss(fixture.GetProperty("num_classes").GetInt32(), fixture.GetProperty("box_weight").GetDouble(), fixture.GetProperty("beta").GetDouble());
-        var input = NNFixtures.Decode(fixture.GetProperty("input")).RequireGrad();
-        var target = NNFixtures.Decode(fixture.GetProperty("target"));
+        var input = FixtureReader.Decode(fixture.GetProperty("input")).RequireGrad();
+        var target = FixtureReader.Decode(fixture.GetProperty("target"));
 
         var value = loss.Forward(input, target);
         value.Backward();
 
         double expected = fixture.GetProperty("loss").GetDouble();
         Assert.True(Math.Abs(value.Item() - expected) <= 1e-5 * Math.Abs(expected), $"loss {value.Item()}, PyTorch {expected}");
-        TensorAssert.Close(NNFixtures.Decode(fixture.GetProperty("input_grad")), input.Grad, rtol: 1e-4, atol: 1e-6, "input gradient");
+        TensorAssert.Close(FixtureReader.Decode(fixture.GetProperty("input_grad")), input.Grad, rtol: 1e-4, atol: 1e-6, "input gradient");
     }
 
     [Fact]
