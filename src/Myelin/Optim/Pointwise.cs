@@ -12,6 +12,13 @@ namespace Myelin.Optim;
 /// </summary>
 internal static class Pointwise
 {
+    /// <summary>
+    /// Elements per chunk when an optimizer runs its passes chunk by chunk: 16 KB of floats per
+    /// array, so the parameter, gradient, state and work arrays of one chunk stay in cache
+    /// through all of the update's passes.
+    /// </summary>
+    public const int ChunkLength = 4096;
+
     public static T Cast<T>(double value) where T : IFloatingPointIeee754<T> => T.CreateTruncating(value);
 
     /// <summary>destination = x + alpha·y (PyTorch's <c>x.add(y, alpha=alpha)</c>, fused as in its vectorised kernel).</summary>

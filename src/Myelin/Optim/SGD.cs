@@ -71,12 +71,41 @@ public sealed class SGD : Optimizer
     void Update<T>(ParameterGroup group, Tensor parameter, Tensor gradient, ParameterState state)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        double momentum = group.Get(MomentumKey);
+        Span<T> buffer = default;
+        bool firstMomentumStep = false;
+        if (momentum != 0)
+        {
+            // The buffer starts as the first gradient itself (not a decayed zero), as in PyTorch;
+            // it may also be missing when momentum was switched on after the first steps.
+            firstMomentumStep = state.Step == 1;
+            if (!state.Buffers.TryGetValue(MomentumBuffer, out var bufferTensor))
+            {
+                state.Buffers[MomentumBuffer] = bufferTensor = Tensor.ZerosLike(parameter);
+                firstMomentumStep = true;
+            }
+            buffer = bufferTensor.Span<T>();
+        }
+
+        Span<T> theta = parameter.Span<T>();
+        ReadOnlySpan<T> gradients = gradient.Span<T>();
+        // Chunk by chunk, so that each chunk stays in cache through all passes (see AdamRule);
+        // every element gets the same operations in the same order as whole-array passes.
+        for (int start = 0; start < theta.Length; start += Pointwise.ChunkLength)
+        {
+            int length = Math.Min(Pointwise.ChunkLength, theta.Length - start);
+            UpdateChunk(group, theta.Slice(start, length), gradients.Slice(start, length),
+                momentum == 0 ? default : buffer.Slice(start, length), firstMomentumStep);
+        }
+    }
+
+    void UpdateChunk<T>(ParameterGroup group, Span<T> theta, ReadOnlySpan<T> direction, Span<T> buffer, bool firstMomentumStep)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         double lr = group.Get(LearningRateKey);
         double momentum = group.Get(MomentumKey);
         double weightDecay = group.Get(WeightDecayKey);
 
-        Span<T> theta = parameter.Span<T>();
-        ReadOnlySpan<T> direction = gradient.Span<T>();
         if (weightDecay != 0)
         {
             var decayed = Scratch.Get<T>(0, theta.Length);
@@ -86,16 +115,7 @@ public sealed class SGD : Optimizer
 
         if (momentum != 0)
         {
-            // The buffer starts as the first gradient itself (not a decayed zero), as in PyTorch;
-            // it may also be missing when momentum was switched on after the first steps.
-            bool first = state.Step == 1;
-            if (!state.Buffers.TryGetValue(MomentumBuffer, out var bufferTensor))
-            {
-                state.Buffers[MomentumBuffer] = bufferTensor = Tensor.ZerosLike(parameter);
-                first = true;
-            }
-            Span<T> buffer = bufferTensor.Span<T>();
-            if (first) direction.CopyTo(buffer);
+            if (firstMomentumStep) direction.CopyTo(buffer);
             else
             {
                 Pointwise.Scale(buffer, momentum);
@@ -104,7 +124,7 @@ public sealed class SGD : Optimizer
 
             if (group.GetBool(NesterovKey))
             {
-                var lookAhead = Scratch.Get<T>(0, theta.Length);
+                var lookAhead = Scratch.Get<T>(1, theta.Length);
                 Pointwise.AddScaled(direction, buffer, momentum, lookAhead);
                 direction = lookAhead;
             }
