@@ -298,4 +298,26 @@ public class TensorTests
         Assert.Throws<ArgumentException>(() => t.CopyFrom(Tensor.Ones(3)));
         Assert.Throws<InvalidOperationException>(() => Tensor.Ones(1).Expand(3).Fill(2));
     }
+
+    [Fact]
+    public void OpsOnTwoBroadcastOperandsFillTheOutput()
+    {
+        // Both operands broadcast along every dimension (an expanded scalar, as a sum's gradient arrives).
+        var expanded = Tensor.Scalar(3f).Expand(4, 5);
+        var two = Tensor.Scalar(2f).Expand(4, 5);
+        Assert.All((expanded * 2).ToArray<float>(), v => Assert.Equal(6f, v));
+        Assert.All((expanded - two).ToArray<float>(), v => Assert.Equal(1f, v));
+        Assert.All((expanded / two).ToArray<float>(), v => Assert.Equal(1.5f, v));
+        Assert.All(Tensor.Maximum(expanded, two).ToArray<float>(), v => Assert.Equal(3f, v));
+        Assert.All(expanded.Pow(two).ToArray<float>(), v => Assert.Equal(9f, v));
+
+        var accumulator = Tensor.Ones([4, 5]);
+        accumulator.AddInPlace(expanded, alpha: 0.5);
+        Assert.All(accumulator.ToArray<float>(), v => Assert.Equal(2.5f, v));
+
+        var leaf = Tensor.Randn([4, 5], new Generator(3)).RequireGrad();
+        leaf.Sum().Backward();
+        leaf.Sum().Backward();
+        Assert.All(leaf.Grad!.ToArray<float>(), v => Assert.Equal(2f, v));
+    }
 }

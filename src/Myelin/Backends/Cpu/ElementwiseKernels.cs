@@ -30,6 +30,9 @@ internal static class ElementwiseKernels
             if (so == 1 && sa == 1 && sb == 1) { Vector(Op, A.AsSpan(ao, n), B.AsSpan(bo, n), Out.AsSpan(oo, n)); return; }
             if (so == 1 && sa == 1 && sb == 0) { VectorScalar(Op, A.AsSpan(ao, n), B[bo], Out.AsSpan(oo, n)); return; }
             if (so == 1 && sa == 0 && sb == 1) { ScalarVector(Op, A[ao], B.AsSpan(bo, n), Out.AsSpan(oo, n)); return; }
+            // Both operands broadcast along the row (an expanded scalar, as the gradient of a sum
+            // arrives): one value fills the whole row.
+            if (so == 1 && sa == 0 && sb == 0) { Out.AsSpan(oo, n).Fill(Apply(Op, A[ao], B[bo])); return; }
             for (int i = 0; i < n; i++) Out[oo + i * so] = Apply(Op, A[ao + i * sa], B[bo + i * sb]);
         }
     }
