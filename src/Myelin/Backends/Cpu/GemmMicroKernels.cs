@@ -45,6 +45,7 @@ internal readonly unsafe struct Tile12x2<T, TVec, TOps> : IGemmMicroKernel<T>
         TVec c80 = TOps.Zero, c81 = TOps.Zero, c90 = TOps.Zero, c91 = TOps.Zero;
         TVec ca0 = TOps.Zero, ca1 = TOps.Zero, cb0 = TOps.Zero, cb1 = TOps.Zero;
         int width = TOps.Count;
+        GemmPrefetch.Tile(c, ldc, 12, 2 * width * sizeof(T));
 
         for (int p = 0; p < kc; p++)
         {
@@ -111,6 +112,7 @@ internal readonly unsafe struct Tile6x2<T, TVec, TOps> : IGemmMicroKernel<T>
         TVec c20 = TOps.Zero, c21 = TOps.Zero, c30 = TOps.Zero, c31 = TOps.Zero;
         TVec c40 = TOps.Zero, c41 = TOps.Zero, c50 = TOps.Zero, c51 = TOps.Zero;
         int width = TOps.Count;
+        GemmPrefetch.Tile(c, ldc, 6, 2 * width * sizeof(T));
 
         for (int p = 0; p < kc; p++)
         {
