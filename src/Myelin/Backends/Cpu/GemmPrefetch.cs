@@ -6,6 +6,9 @@ namespace Myelin.Backends.Cpu;
 /// <summary>Cache hints for the matrix-product kernels.</summary>
 internal static unsafe class GemmPrefetch
 {
+    /// <summary>The unit a prefetch brings in: one cache line on current x86 processors.</summary>
+    const int CacheLineBytes = 64;
+
     /// <summary>
     /// Asks for the lines of a rows × rowBytes tile of C (row stride <paramref name="ldc"/>
     /// elements) to be brought into the cache. A micro-kernel calls this before its loop over k:
@@ -22,7 +25,7 @@ internal static unsafe class GemmPrefetch
         for (int r = 0; r < rows; r++, row += stride)
         {
             // A row of the tile may start mid-line, so its last byte may lie one line further.
-            for (int b = 0; b < rowBytes; b += 64) Sse.Prefetch0(row + b);
+            for (int b = 0; b < rowBytes; b += CacheLineBytes) Sse.Prefetch0(row + b);
             Sse.Prefetch0(row + rowBytes - 1);
         }
     }
